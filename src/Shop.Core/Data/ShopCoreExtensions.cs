@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Shop.Core.Data;
+
+public enum DatabaseProvider { Sqlite, SqlServer }
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public sealed class ShopOptions
+{
+    /// <summary>Where the SQLite file and first-run files live; relative paths are below the content root.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+}
+
+public static class ShopCoreExtensions
+{
+    public const string SqliteMigrationsAssembly = "Shop.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "Shop.Migrations.SqlServer";
+
+    /// <summary>Registers ShopDbContext for the configured provider (Database:Provider) and the shop options.</summary>
+    public static IHostApplicationBuilder AddShopCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database");
+        builder.Services.AddOptions<ShopOptions>().BindConfiguration("Shop");
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var dataDirectory = ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
+        var connectionString = builder.Configuration.GetConnectionString("Shop");
+        builder.Services.AddDbContext<ShopDbContext>(options => Configure(options, provider, connectionString, dataDirectory));
+        return builder;
+    }
+
+    public static string ResolveDataDirectory(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["Shop:DataDirectory"] ?? new ShopOptions().DataDirectory;
+        var path = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string? connectionString, string dataDirectory)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Shop is not set.");
+                options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure());
+                break;
+            default:
+                connectionString ??= $"Data Source={Path.Combine(dataDirectory, "shop.db")}";
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+        }
+    }
+
+    /// <summary>Applies migrations. Called at start-up only in the embedded default; production runs `Shop.Jobs migrate`.</summary>
+    public static async Task MigrateAsync(this ShopDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the storefront read while scan jobs write; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

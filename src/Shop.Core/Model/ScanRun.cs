@@ -1,0 +1,47 @@
+namespace Shop.Core.Model;
+
+/// <summary>One scan of a supplier (all its products' pages) or of a single product. Lives in our database,
+/// not in Hangfire storage, so that an interrupted run can be resumed after a restart.</summary>
+public class ScanRun
+{
+    public int Id { get; set; }
+    public int? SupplierId { get; set; }
+    public Supplier? Supplier { get; set; }
+    public int? ProductId { get; set; }
+    public ScanStatus Status { get; set; }
+    public required string Trigger { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? StartedUtc { get; set; }
+    public DateTime? FinishedUtc { get; set; }
+    public int PagesTotal { get; set; }
+    public int PagesDone { get; set; }
+    public List<ScanPage> Pages { get; set; } = [];
+}
+
+public class ScanPage
+{
+    public int Id { get; set; }
+    public int ScanRunId { get; set; }
+    public ScanRun? ScanRun { get; set; }
+    public int ProductId { get; set; }
+    public required string Url { get; set; }
+
+    /// <summary>One of the page outcomes of api.md; null while the page waits.</summary>
+    public string? Outcome { get; set; }
+    public int? HttpStatus { get; set; }
+    public string? Error { get; set; }
+    public DateTime? FinishedUtc { get; set; }
+}
+
+/// <summary>A changed supplier page, compressed, with the facts extracted from it.</summary>
+public class PageSnapshot
+{
+    public long Id { get; set; }
+    public int ProductId { get; set; }
+    public required string Url { get; set; }
+    public DateTime FetchedUtc { get; set; }
+    public required string ContentHash { get; set; }
+    public required byte[] CompressedBody { get; set; }
+    public string? ContentType { get; set; }
+    public required string FactsJson { get; set; }
+}

@@ -1,0 +1,14 @@
+using Shop.Core.Data;
+using Shop.Jobs.Hosting;
+using Shop.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddShopCore();
+builder.AddShopJobs();
+builder.AddShopWeb();
+
+var app = builder.Build();
+app.UseShopWeb();
+app.Run();
+
+public partial class Program;
