@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Shop.Core.Data;
@@ -32,6 +33,8 @@ public static class ShopCoreExtensions
         var dataDirectory = ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
         var connectionString = builder.Configuration.GetConnectionString("Shop");
         builder.Services.AddDbContext<ShopDbContext>(options => Configure(options, provider, connectionString, dataDirectory));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Flags.FlagActions>();
         return builder;
     }
 
