@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shop.Core.Data;
+using Shop.Core.Flags;
+using Shop.Core.Model;
+using Shop.Web.Flags;
+
+namespace Shop.Web.Pages.Admin.Flags;
+
+/// <summary>One flag: its evidence inside the supplier's page, the listing, the history, and the decisions.</summary>
+public class DetailsModel(ShopDbContext db, FlagActions actions) : PageModel
+{
+    public Flag Flag { get; private set; } = null!;
+    public Product Product => Flag.Product!;
+    public string? HighlightedSnapshot { get; private set; }
+    public DateTime? SnapshotFetchedUtc { get; private set; }
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    [BindProperty] public Guid Version { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public DateTime? Until { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct) =>
+        DecideAsync(id, actions.ConfirmAsync(id, Version, Actor, ct), ct);
+
+    public Task<IActionResult> OnPostDismissAsync(int id, CancellationToken ct) =>
+        DecideAsync(id, actions.DismissAsync(id, Version, Reason, Actor, ct), ct);
+
+    public Task<IActionResult> OnPostSnoozeAsync(int id, CancellationToken ct) => Until is { } until
+        ? DecideAsync(id, actions.SnoozeAsync(id, Version, until, Actor, ct), ct)
+        : DecideAsync(id, Task.FromResult(new FlagActionResult(FlagActionOutcome.Invalid, "Choose a date to snooze until.", "until")), ct);
+
+    public async Task<IActionResult> OnPostReleaseHoldAsync(int id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Admin)) return Forbid();
+        var productId = await db.Flags.Where(f => f.Id == id).Select(f => (int?)f.ProductId).FirstOrDefaultAsync(ct);
+        if (productId is null) return Gone(id);
+        return await DecideAsync(id, actions.ReleaseHoldAsync(productId.Value, Reason, Actor, ct), ct);
+    }
+
+    private string Actor => User.Identity?.Name ?? "unknown";
+
+    private async Task<IActionResult> DecideAsync(int id, Task<FlagActionResult> action, CancellationToken ct)
+    {
+        var result = await action;
+        switch (result.Outcome)
+        {
+            case FlagActionOutcome.Done:
+                TempData["Status"] = result.Message;
+                return RedirectToPage(new { id });
+            case FlagActionOutcome.NotFound:
+                return Gone(id);
+            case FlagActionOutcome.Invalid when result.Field is "reason" or "until":
+                ModelState.AddModelError(result.Field == "reason" ? nameof(Reason) : nameof(Until), result.Message);
+                if (!await LoadAsync(id, ct)) return Gone(id);
+                return Page();
+            default:
+                TempData["Error"] = result.Message;
+                return RedirectToPage(new { id });
+        }
+    }
+
+    private RedirectToPageResult Gone(int id)
+    {
+        TempData["Error"] = $"Flag {id} no longer exists; it may have been resolved by a rescan.";
+        return RedirectToPage("./Index");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var flag = await db.Flags.AsNoTracking().Include(f => f.Product!).ThenInclude(p => p.Supplier)
+            .FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (flag is null) return false;
+        Flag = flag;
+        Version = flag.Version;
+        History = await db.AuditEntries.AsNoTracking().Where(a => a.ProductId == flag.ProductId)
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(50).ToListAsync(ct);
+        var snapshot = await db.PageSnapshots.AsNoTracking().Where(s => s.ProductId == flag.ProductId)
+            .OrderByDescending(s => s.FetchedUtc).Select(s => new { s.CompressedBody, s.FetchedUtc }).FirstOrDefaultAsync(ct);
+        if (snapshot is not null)
+        {
+            SnapshotFetchedUtc = snapshot.FetchedUtc;
+            try
+            {
+                HighlightedSnapshot = SnapshotText.HighlightedHtml(
+                    SnapshotText.VisibleText(snapshot.CompressedBody), flag.Evidence.Select(e => e.Text));
+            }
+            catch (InvalidDataException)
+            {
+                HighlightedSnapshot = null;
+            }
+        }
+        return true;
+    }
+
+    public static string BadgeClass(Severity severity) => IndexModel.BadgeClass(severity);
+}

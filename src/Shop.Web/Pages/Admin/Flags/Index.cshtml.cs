@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shop.Core.Data;
+using Shop.Core.Model;
+
+namespace Shop.Web.Pages.Admin.Flags;
+
+/// <summary>The review queue: open flags grouped by rule and severity, errors first, filtered and paged.</summary>
+public class IndexModel(ShopDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    public string? Status { get; set; }
+    public string? Severity { get; set; }
+    public string? Rule { get; set; }
+    public string? Kind { get; set; }
+    public string? Q { get; set; }
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<RuleGroup> Groups { get; private set; } = [];
+    public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public sealed record RuleGroup(string Rule, Severity Severity, int Count);
+    public sealed record QueueRow(int Id, string Rule, Severity Severity, FlagStatus Status, string Message,
+        int ProductId, string ProductName, ProductKind Kind, bool OnHold, DateTime FirstSeenUtc, DateTime LastSeenUtc);
+
+    public async Task OnGetAsync(string? status, string? severity, string? rule, string? kind, string? q, int p = 1, CancellationToken ct = default)
+    {
+        Status = status ?? FlagStatus.Open.ToWord();
+        Severity = severity;
+        Rule = string.IsNullOrWhiteSpace(rule) ? null : rule.Trim();
+        Kind = kind;
+        Q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+
+        var groups = await db.Flags.Where(f => f.Status == FlagStatus.Open)
+            .GroupBy(f => new { f.Rule, f.Severity })
+            .Select(g => new { g.Key.Rule, g.Key.Severity, Count = g.Count() })
+            .ToListAsync(ct);
+        Groups = groups.Select(g => new RuleGroup(g.Rule, g.Severity, g.Count))
+            .OrderByDescending(g => g.Severity).ThenByDescending(g => g.Count).ThenBy(g => g.Rule).ToList();
+
+        var flags = db.Flags.AsNoTracking();
+        if (Words.TryParse<FlagStatus>(Status, out var statusValue)) flags = flags.Where(f => f.Status == statusValue);
+        if (Words.TryParse<Severity>(Severity, out var severityValue)) flags = flags.Where(f => f.Severity == severityValue);
+        if (Words.TryParse<ProductKind>(Kind, out var kindValue)) flags = flags.Where(f => f.Product!.Kind == kindValue);
+        if (Rule is not null) flags = flags.Where(f => f.Rule == Rule);
+        if (Q is not null) flags = flags.Where(f => f.Product!.Name.Contains(Q) || f.Message.Contains(Q));
+
+        Total = await flags.CountAsync(ct);
+        PageNumber = Math.Clamp(p, 1, PageCount);
+        // Severity is stored as its word, so "errors first" is spelled out rather than left to alphabetical order.
+        Rows = await flags
+            .OrderBy(f => f.Severity == Core.Model.Severity.Error ? 0 : f.Severity == Core.Model.Severity.Warning ? 1 : 2)
+            .ThenByDescending(f => f.LastSeenUtc).ThenBy(f => f.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(f => new QueueRow(f.Id, f.Rule, f.Severity, f.Status, f.Message, f.ProductId, f.Product!.Name,
+                f.Product.Kind, f.Product.OnHold, f.FirstSeenUtc, f.LastSeenUtc))
+            .ToListAsync(ct);
+    }
+
+    public static string BadgeClass(Severity severity) => severity switch
+    {
+        Core.Model.Severity.Error => "badge badge-error",
+        Core.Model.Severity.Warning => "badge badge-warning",
+        _ => "badge badge-info",
+    };
+}
