@@ -1,0 +1,215 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Shop.Core.Data;
+using Shop.Core.Model;
+using Shop.Web.Flags;
+
+namespace Shop.Web.Tests.Flags;
+
+// The web app's Program is ambiguous with the jobs host's, so the factory names the web assembly by one of its pages.
+/// <summary>
+/// The queue and detail pages over HTTP against a real SQLite file, with real antiforgery. Who is signed in comes
+/// from a test header so these tests do not depend on the sign-in pages; the sign-in itself is tested there.
+/// </summary>
+public sealed class FlagPagesTests : IClassFixture<FlagPagesTests.Factory>
+{
+    private readonly Factory factory;
+
+    public FlagPagesTests(Factory factory) => this.factory = factory;
+
+    public sealed class Factory : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexModel>
+    {
+        private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"shop-flags-{Guid.NewGuid():N}");
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Shop:DataDirectory", dataDirectory);
+            builder.UseSetting("Jobs:RunServer", "false");
+            builder.UseSetting("Demo:Enabled", "false");
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderUser>(HeaderUser.SchemeName, _ => { });
+                services.PostConfigure<AuthenticationOptions>(o =>
+                {
+                    o.DefaultAuthenticateScheme = HeaderUser.SchemeName;
+                    o.DefaultChallengeScheme = HeaderUser.SchemeName;
+                    o.DefaultForbidScheme = HeaderUser.SchemeName;
+                });
+            });
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private sealed class HeaderUser(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string SchemeName = "TestHeader";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            if (Request.Headers["X-Test-User"].FirstOrDefault() is not { } value) return Task.FromResult(AuthenticateResult.NoResult());
+            var parts = value.Split('|');
+            var claims = new List<System.Security.Claims.Claim> { new(ClaimTypes.Name, parts[0]) };
+            claims.AddRange(parts.Skip(1).Select(r => new System.Security.Claims.Claim(ClaimTypes.Role, r)));
+            var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        }
+    }
+
+    private HttpClient Client(string? user)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (user is not null) client.DefaultRequestHeaders.Add("X-Test-User", user);
+        return client;
+    }
+
+    private async Task<(int ProductId, int FlagId)> SeedFlagAsync(Severity severity = Severity.Error)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var product = new Product
+        {
+            Name = "Home roller <img src=x onerror=alert(1)>", Slug = $"roller-{Guid.NewGuid():N}", Kind = ProductKind.Roller,
+            Published = true, OpenFlagCount = 1, SupplierUrl = "https://supplier.example/roller",
+        };
+        product.Flags.Add(new Flag
+        {
+            Rule = "home-needle-too-long", Severity = severity, Status = FlagStatus.Open,
+            Message = "Sold for home use with 1.0 mm needles.", EvidenceHash = "h1",
+            Evidence = [new FlagEvidence { Text = "Needle length: 1.0 mm", From = EvidenceSource.Spec }],
+            FirstSeenUtc = DateTime.UtcNow, LastSeenUtc = DateTime.UtcNow,
+        });
+        db.Products.Add(product);
+        await db.SaveChangesAsync();
+        db.PageSnapshots.Add(new PageSnapshot
+        {
+            ProductId = product.Id, Url = product.SupplierUrl, FetchedUtc = DateTime.UtcNow, ContentHash = "c1", FactsJson = "{}",
+            ContentType = "text/html",
+            CompressedBody = SnapshotText.Gzip("<html><body onload=\"x()\"><p>Needle length: 1.0 mm</p><script>alert('owned')</script></body></html>"),
+        });
+        await db.SaveChangesAsync();
+        return (product.Id, product.Flags[0].Id);
+    }
+
+    private static string Token(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("shopper")]
+    public async Task Queue_and_detail_refuse_anonymous_users_and_shoppers(string? user)
+    {
+        var (_, flagId) = await SeedFlagAsync();
+        var client = Client(user);
+        foreach (var url in new[] { "/Admin/Flags", $"/Admin/Flags/Details/{flagId}" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{url}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Detail_marks_the_evidence_and_renders_supplier_markup_inert()
+    {
+        var (_, flagId) = await SeedFlagAsync();
+        var html = await Client("merch|Merchandiser").GetStringAsync($"/Admin/Flags/Details/{flagId}");
+        Assert.Contains("<mark class=\"evidence\">Needle length: 1.0 mm</mark>", html);
+        Assert.DoesNotContain("alert('owned')", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
+    }
+
+    [Fact]
+    public async Task Confirming_an_error_from_the_page_holds_the_product_and_redirects_with_a_status()
+    {
+        var (productId, flagId) = await SeedFlagAsync();
+        var client = Client("merch|Merchandiser");
+        var page = await client.GetStringAsync($"/Admin/Flags/Details/{flagId}");
+        var version = Regex.Match(page, "name=\"Version\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync($"/Admin/Flags/Details/{flagId}?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = version,
+            ["__RequestVerificationToken"] = Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await client.GetStringAsync(response.Headers.Location!.ToString());
+        Assert.Contains("is on safety hold", after);
+        Assert.Contains("flag.confirm", after);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        Assert.True((await db.Products.SingleAsync(p => p.Id == productId)).OnHold);
+    }
+
+    [Fact]
+    public async Task Posting_without_the_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        var (_, flagId) = await SeedFlagAsync();
+        var client = Client("merch|Merchandiser");
+        var response = await client.PostAsync($"/Admin/Flags/Details/{flagId}?handler=Confirm",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = Guid.NewGuid().ToString() }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        Assert.Equal(FlagStatus.Open, (await db.Flags.SingleAsync(f => f.Id == flagId)).Status);
+    }
+
+    [Fact]
+    public async Task Dismissing_without_a_reason_shows_the_error_next_to_the_field()
+    {
+        var (_, flagId) = await SeedFlagAsync();
+        var client = Client("merch|Merchandiser");
+        var page = await client.GetStringAsync($"/Admin/Flags/Details/{flagId}");
+        var version = Regex.Match(page, "name=\"Version\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync($"/Admin/Flags/Details/{flagId}?handler=Dismiss", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = version, ["Reason"] = "  ", ["__RequestVerificationToken"] = Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Say why this flag is dismissed.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Acting_on_a_flag_that_no_longer_exists_says_so_in_the_queue()
+    {
+        var (_, flagId) = await SeedFlagAsync();
+        var client = Client("merch|Merchandiser");
+        var page = await client.GetStringAsync($"/Admin/Flags/Details/{flagId}");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            await db.Flags.Where(f => f.Id == flagId).ExecuteDeleteAsync();
+        }
+        var response = await client.PostAsync($"/Admin/Flags/Details/{flagId}?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = Guid.NewGuid().ToString(), ["__RequestVerificationToken"] = Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Admin/Flags", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Queue_lists_open_errors_grouped_by_rule()
+    {
+        await SeedFlagAsync();
+        var html = await Client("merch|Merchandiser").GetStringAsync("/Admin/Flags?severity=error");
+        Assert.Contains("home-needle-too-long", html);
+        Assert.Contains("Sold for home use with 1.0 mm needles.", html);
+        Assert.DoesNotContain("<img src=x", html);
+    }
+}
