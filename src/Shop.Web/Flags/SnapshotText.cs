@@ -13,6 +13,7 @@ namespace Shop.Web.Flags;
 public static class SnapshotText
 {
     public const int MaxChars = 20_000;
+    private const string BlockElements = "p, div, br, li, dt, dd, td, th, tr, h1, h2, h3, h4, h5, h6, section, article, header, footer, blockquote, pre";
 
     public static string VisibleText(byte[] gzippedBody)
     {
@@ -21,6 +22,11 @@ public static class SnapshotText
         foreach (var hidden in document.QuerySelectorAll("script, style, noscript, template").ToList())
         {
             hidden.Remove();
+        }
+        // TextContent joins block elements without a gap ("RollerPerfect"); a space after each keeps words apart.
+        foreach (var block in document.QuerySelectorAll(BlockElements))
+        {
+            block.AppendChild(document.CreateTextNode(" "));
         }
         var text = Regex.Replace(document.Body?.TextContent ?? "", @"\s+", " ").Trim();
         return text.Length <= MaxChars ? text : text[..MaxChars];

@@ -16,7 +16,7 @@ public class SnapshotTextTests
     public void Visible_text_drops_scripts_styles_and_markup()
     {
         var text = SnapshotText.VisibleText(SnapshotText.Gzip(SupplierPage));
-        Assert.Contains("For safe home use. Needle length: 1.0 mm.", text);
+        Assert.Contains("Home Derma Roller For safe home use. Needle length: 1.0 mm.", text);
         Assert.DoesNotContain("steal", text);
         Assert.DoesNotContain("color:red", text);
         Assert.DoesNotContain("onerror", text);

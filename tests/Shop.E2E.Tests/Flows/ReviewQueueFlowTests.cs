@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Shop.Core.Data;
+using Shop.Core.Model;
+using Shop.E2E.Tests.Infrastructure;
+using Shop.Web.Flags;
+
+namespace Shop.E2E.Tests.Flows;
+
+public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop>
+{
+    private const string Merchandiser = "merch@example.com|Merchandiser";
+
+    private async Task<(int ProductId, int FlagId)> SeedAsync(string name)
+    {
+        await using var scope = shop.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var product = new Product
+        {
+            Name = name, Slug = $"e2e-{Guid.NewGuid():N}", Kind = ProductKind.Roller, Published = true, OpenFlagCount = 1,
+            NeedleLengthMm = 1.0, IntendedUse = IntendedUse.Home, SupplierUrl = "https://supplier.example/roller",
+        };
+        product.Flags.Add(new Flag
+        {
+            Rule = "home-needle-too-long", Severity = Severity.Error, Status = FlagStatus.Open,
+            Message = $"{name} is sold for home use but its needles are 1.0 mm.", EvidenceHash = "e2e",
+            Evidence = [new FlagEvidence { Text = "Needle length: 1.0 mm", From = EvidenceSource.Spec }],
+            FirstSeenUtc = DateTime.UtcNow, LastSeenUtc = DateTime.UtcNow,
+        });
+        db.Products.Add(product);
+        await db.SaveChangesAsync();
+        db.PageSnapshots.Add(new PageSnapshot
+        {
+            ProductId = product.Id, Url = product.SupplierUrl, FetchedUtc = DateTime.UtcNow, ContentHash = "e2e", FactsJson = "{}",
+            CompressedBody = SnapshotText.Gzip(
+                "<html><body><h1>Derma Roller</h1><p>Perfect for home use.</p><p>Needle length: 1.0 mm</p>" +
+                "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script></body></html>"),
+        });
+        await db.SaveChangesAsync();
+        return (product.Id, product.Flags[0].Id);
+    }
+
+    [Fact]
+    public async Task Merchandiser_reads_the_evidence_confirms_the_flag_and_the_product_goes_on_hold()
+    {
+        var (productId, _) = await SeedAsync("E2E Home Roller 1.0");
+        await using var context = await shop.NewContextAsync(Merchandiser);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/Admin/Flags?severity=error");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review queue" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "E2E Home Roller 1.0 is sold for home use" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".snapshot-text mark.evidence")).ToHaveTextAsync("Needle length: 1.0 mm");
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.pwned"));
+        await page.ScreenshotAsync(new() { Path = LiveShop.ScreenshotPath("flag-detail.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and hold the product" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is on safety hold");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("flag.confirm");
+
+        await using var scope = shop.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        Assert.True((await db.Products.SingleAsync(p => p.Id == productId)).OnHold);
+    }
+
+    [Fact]
+    public async Task Merchandiser_must_give_a_reason_to_dismiss_and_the_dismissal_is_remembered()
+    {
+        var (_, flagId) = await SeedAsync("E2E Dismissable Roller");
+        await using var context = await shop.NewContextAsync(Merchandiser);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/Admin/Flags/Details/{flagId}");
+
+        await page.GetByLabel("Reason for dismissing").FillAsync("Supplier confirmed by email that the listing is for clinics.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Dismissed");
+
+        await page.GotoAsync("/Admin/Flags");
+        await page.ScreenshotAsync(new() { Path = LiveShop.ScreenshotPath("review-queue.png"), FullPage = true });
+        await Assertions.Expect(page.GetByText("E2E Dismissable Roller")).ToHaveCountAsync(0);
+
+        await using var scope = shop.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var flag = await db.Flags.SingleAsync(f => f.Id == flagId);
+        Assert.Equal(flag.EvidenceHash, flag.DismissedEvidenceHash);
+    }
+
+    [Fact]
+    public async Task Shoppers_are_kept_out_of_the_review_queue()
+    {
+        await using var context = await shop.NewContextAsync(staff: null);
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync("/Admin/Flags");
+        Assert.Equal(401, response!.Status);
+    }
+}
