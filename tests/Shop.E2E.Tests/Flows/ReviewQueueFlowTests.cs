@@ -50,6 +50,7 @@ public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop
 
         await page.GotoAsync("/Admin/Flags?severity=error");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review queue" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = LiveShop.ScreenshotPath("review-queue.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = "E2E Home Roller 1.0 is sold for home use" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".snapshot-text mark.evidence")).ToHaveTextAsync("Needle length: 1.0 mm");
@@ -78,7 +79,6 @@ public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Dismissed");
 
         await page.GotoAsync("/Admin/Flags");
-        await page.ScreenshotAsync(new() { Path = LiveShop.ScreenshotPath("review-queue.png"), FullPage = true });
         await Assertions.Expect(page.GetByText("E2E Dismissable Roller")).ToHaveCountAsync(0);
 
         await using var scope = shop.Services.CreateAsyncScope();
