@@ -212,4 +212,27 @@ public sealed class FlagPagesTests : IClassFixture<FlagPagesTests.Factory>
         Assert.Contains("Sold for home use with 1.0 mm needles.", html);
         Assert.DoesNotContain("<img src=x", html);
     }
+
+    [Fact]
+    public async Task Bulk_snooze_applies_to_every_ticked_flag_and_reports_the_count()
+    {
+        var (_, first) = await SeedFlagAsync(Severity.Warning);
+        var (_, second) = await SeedFlagAsync(Severity.Warning);
+        var client = Client("merch|Merchandiser");
+        var page = await client.GetStringAsync("/Admin/Flags?status=open&severity=warning");
+        var ticks = Regex.Matches(page, "name=\"selected\" value=\"([^\"]+)\"").Select(m => m.Groups[1].Value)
+            .Where(v => v.StartsWith($"{first}:") || v.StartsWith($"{second}:")).ToList();
+        Assert.Equal(2, ticks.Count);
+        var form = ticks.Select(t => new KeyValuePair<string, string>("selected", t)).Concat(new Dictionary<string, string>
+        {
+            ["bulkAction"] = "snooze", ["until"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"),
+            ["__RequestVerificationToken"] = Token(page),
+        });
+        var response = await client.PostAsync("/Admin/Flags?handler=Bulk", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("2 flag(s) snoozed.", await client.GetStringAsync(response.Headers.Location!.ToString()));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        Assert.Equal(2, await db.Flags.CountAsync(f => (f.Id == first || f.Id == second) && f.Status == FlagStatus.Snoozed));
+    }
 }

@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shop.Core.Data;
+using Shop.Core.Flags;
 using Shop.Core.Model;
 
 namespace Shop.Web.Pages.Admin.Flags;
 
 /// <summary>The review queue: open flags grouped by rule and severity, errors first, filtered and paged.</summary>
-public class IndexModel(ShopDbContext db) : PageModel
+public class IndexModel(ShopDbContext db, FlagActions actions) : PageModel
 {
     public const int PageSize = 50;
 
@@ -24,7 +26,7 @@ public class IndexModel(ShopDbContext db) : PageModel
 
     public sealed record RuleGroup(string Rule, Severity Severity, int Count);
     public sealed record QueueRow(int Id, string Rule, Severity Severity, FlagStatus Status, string Message,
-        int ProductId, string ProductName, ProductKind Kind, bool OnHold, DateTime FirstSeenUtc, DateTime LastSeenUtc);
+        int ProductId, string ProductName, ProductKind Kind, bool OnHold, DateTime FirstSeenUtc, DateTime LastSeenUtc, Guid Version);
 
     public async Task OnGetAsync(string? status, string? severity, string? rule, string? kind, string? q, int p = 1, CancellationToken ct = default)
     {
@@ -56,8 +58,45 @@ public class IndexModel(ShopDbContext db) : PageModel
             .ThenByDescending(f => f.LastSeenUtc).ThenBy(f => f.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(f => new QueueRow(f.Id, f.Rule, f.Severity, f.Status, f.Message, f.ProductId, f.Product!.Name,
-                f.Product.Kind, f.Product.OnHold, f.FirstSeenUtc, f.LastSeenUtc))
+                f.Product.Kind, f.Product.OnHold, f.FirstSeenUtc, f.LastSeenUtc, f.Version))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Bulk decisions on the ticked rows ("id:version"), one FlagActions call per flag.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(string[] selected, string bulkAction, string? reason, DateTime? until, CancellationToken ct)
+    {
+        var actor = User.Identity?.Name ?? "unknown";
+        var picked = selected.Select(ParseSelection).OfType<(int Id, Guid Version)>().ToList();
+        if (picked.Count == 0)
+        {
+            TempData["Status"] = "Tick at least one flag first.";
+            return RedirectToPage();
+        }
+        var outcomes = new List<FlagActionResult>();
+        foreach (var (id, version) in picked)
+        {
+            outcomes.Add(bulkAction switch
+            {
+                "confirm" => await actions.ConfirmAsync(id, version, actor, ct),
+                "dismiss" => await actions.DismissAsync(id, version, reason, actor, ct),
+                "snooze" when until is { } date => await actions.SnoozeAsync(id, version, date, actor, ct),
+                "snooze" => new FlagActionResult(FlagActionOutcome.Invalid, "Choose a date to snooze until.", "until"),
+                _ => new FlagActionResult(FlagActionOutcome.Invalid, "Choose an action.", "bulkAction"),
+            });
+        }
+        var done = outcomes.Count(o => o.Succeeded);
+        var firstProblem = outcomes.FirstOrDefault(o => !o.Succeeded);
+        TempData["Status"] = firstProblem is null
+            ? $"{done} flag(s) {bulkAction switch { "confirm" => "confirmed", "dismiss" => "dismissed", _ => "snoozed" }}."
+            : $"{done} of {outcomes.Count} flag(s) done. {firstProblem.Message}";
+        return RedirectToPage();
+    }
+
+    private static (int Id, Guid Version)? ParseSelection(string value)
+    {
+        var parts = value.Split(':');
+        return parts.Length == 2 && int.TryParse(parts[0], out var id) && Guid.TryParse(parts[1], out var version)
+            ? (id, version) : null;
     }
 
     public static string BadgeClass(Severity severity) => severity switch
