@@ -23,8 +23,8 @@ public class FlagActions(ShopDbContext db, TimeProvider time)
 {
     public const int MaxReasonLength = 1000;
 
-    public Task<FlagActionResult> ConfirmAsync(int flagId, Guid? version, string actor, CancellationToken ct = default) =>
-        ActAsync(flagId, version, actor, "flag.confirm", null, ct, (flag, now) =>
+    public Task<FlagActionResult> ConfirmAsync(int flagId, Guid? version, string actor, string? note = null, CancellationToken ct = default) =>
+        ActAsync(flagId, version, actor, "flag.confirm", string.IsNullOrWhiteSpace(note) ? null : Truncate(note.Trim(), MaxReasonLength), ct, (flag, now) =>
         {
             if (flag.Status is not (FlagStatus.Open or FlagStatus.Snoozed))
             {

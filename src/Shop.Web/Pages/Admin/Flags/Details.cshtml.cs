@@ -28,7 +28,7 @@ public class DetailsModel(ShopDbContext db, FlagActions actions) : PageModel
     }
 
     public Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken ct) =>
-        DecideAsync(id, actions.ConfirmAsync(id, Version, Actor, ct), ct);
+        DecideAsync(id, actions.ConfirmAsync(id, Version, Actor, ct: ct), ct);
 
     public Task<IActionResult> OnPostDismissAsync(int id, CancellationToken ct) =>
         DecideAsync(id, actions.DismissAsync(id, Version, Reason, Actor, ct), ct);

@@ -77,7 +77,7 @@ public class IndexModel(ShopDbContext db, FlagActions actions) : PageModel
         {
             outcomes.Add(bulkAction switch
             {
-                "confirm" => await actions.ConfirmAsync(id, version, actor, ct),
+                "confirm" => await actions.ConfirmAsync(id, version, actor, ct: ct),
                 "dismiss" => await actions.DismissAsync(id, version, reason, actor, ct),
                 "snooze" when until is { } date => await actions.SnoozeAsync(id, version, date, actor, ct),
                 "snooze" => new FlagActionResult(FlagActionOutcome.Invalid, "Choose a date to snooze until.", "until"),
