@@ -95,4 +95,16 @@ public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop
         var response = await page.GotoAsync("/Admin/Flags");
         Assert.Equal(401, response!.Status);
     }
+
+    [Fact]
+    public async Task Admin_sees_the_dashboard_counts_and_weekly_chart()
+    {
+        await SeedAsync("E2E Dashboard Roller");
+        await using var context = await shop.NewContextAsync("admin@example.com|Admin");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Admin/Dashboard");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open flags by rule" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("svg.week-chart rect.bar-opened")).ToHaveCountAsync(8);
+        await page.ScreenshotAsync(new() { Path = LiveShop.ScreenshotPath("dashboard.png"), FullPage = true });
+    }
 }

@@ -235,4 +235,15 @@ public sealed class FlagPagesTests : IClassFixture<FlagPagesTests.Factory>
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         Assert.Equal(2, await db.Flags.CountAsync(f => (f.Id == first || f.Id == second) && f.Status == FlagStatus.Snoozed));
     }
+
+    [Fact]
+    public async Task Dashboard_is_for_admins_only_and_counts_open_flags_by_rule()
+    {
+        await SeedFlagAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client("merch|Merchandiser").GetAsync("/Admin/Dashboard")).StatusCode);
+        var html = await Client("admin|Admin").GetStringAsync("/Admin/Dashboard");
+        Assert.Contains("home-needle-too-long", html);
+        Assert.Contains("opened", html);
+        Assert.Contains("<svg", html);
+    }
 }
