@@ -246,4 +246,30 @@ public sealed class FlagPagesTests : IClassFixture<FlagPagesTests.Factory>
         Assert.Contains("opened", html);
         Assert.Contains("<svg", html);
     }
+
+    [Fact]
+    public async Task Only_an_admin_can_release_a_hold_and_must_say_why()
+    {
+        var (productId, flagId) = await SeedFlagAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(p => p.OnHold, true).SetProperty(p => p.HoldReason, "test"));
+        }
+        async Task<HttpResponseMessage> ReleaseAs(string user, string reason)
+        {
+            var client = Client(user);
+            var page = await client.GetStringAsync($"/Admin/Flags/Details/{flagId}");
+            return await client.PostAsync($"/Admin/Flags/Details/{flagId}?handler=ReleaseHold", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Reason"] = reason, ["__RequestVerificationToken"] = Token(page),
+            }));
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReleaseAs("merch|Merchandiser", "looks fine")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ReleaseAs("admin|Admin", " ")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ReleaseAs("admin|Admin", "Supplier relabelled it")).StatusCode);
+        await using var check = factory.Services.CreateAsyncScope();
+        var product = await check.ServiceProvider.GetRequiredService<ShopDbContext>().Products.SingleAsync(p => p.Id == productId);
+        Assert.False(product.OnHold);
+    }
 }
