@@ -42,7 +42,10 @@ public class DetailsModel(ShopDbContext db, FlagActions actions) : PageModel
         if (!User.IsInRole(Roles.Admin)) return Forbid();
         var productId = await db.Flags.Where(f => f.Id == id).Select(f => (int?)f.ProductId).FirstOrDefaultAsync(ct);
         if (productId is null) return Gone(id);
-        return await DecideAsync(id, actions.ReleaseHoldAsync(productId.Value, Reason, Actor, ct), ct);
+        var result = await actions.ReleaseHoldAsync(productId.Value, Reason, Actor, ct);
+        // The release form shares "Reason" with the dismiss form, so its problems show in the page's alert, not beside dismiss.
+        TempData[result.Succeeded ? "Status" : "Error"] = result.Message;
+        return RedirectToPage(new { id });
     }
 
     private string Actor => User.Identity?.Name ?? "unknown";
