@@ -15,12 +15,14 @@ if [ ! -x "$chromium" ]; then
 fi
 export SHOP_CHROMIUM="$chromium"
 
+dotnet build Shop.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+
 # Both providers' migration sets must match the model (the same check runs in-process in Shop.Core.Tests).
+# After the build: dotnet-ef reads project metadata that only a restore writes, so on a clean clone it must not run first.
 dotnet tool restore >/dev/null
 for provider in Sqlite SqlServer; do
   dotnet ef migrations has-pending-model-changes --project "src/Shop.Migrations.$provider" \
-    --startup-project "src/Shop.Migrations.$provider" 2>&1 | tail -n 1
+    --startup-project "src/Shop.Migrations.$provider" --configuration Release --no-build 2>&1 | tail -n 1
 done
 
-dotnet build Shop.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 dotnet test Shop.sln -c Release --no-build --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@"
