@@ -39,6 +39,9 @@ public class ScanPage
     /// crashed worker's claim simply expires.</summary>
     public DateTime? ClaimedUntilUtc { get; set; }
 
+    /// <summary>How many times a worker claimed the page; a page that keeps crashing its worker is given up on.</summary>
+    public int Attempts { get; set; }
+
     /// <summary>What changed in the supplier's facts since the previous snapshot ("needle length 0.25 mm -> 1.0 mm").</summary>
     public string? Changes { get; set; }
 

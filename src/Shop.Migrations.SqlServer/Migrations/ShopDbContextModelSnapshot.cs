@@ -482,6 +482,9 @@ namespace Shop.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Changes")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

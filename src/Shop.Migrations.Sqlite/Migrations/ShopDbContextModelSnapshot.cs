@@ -460,6 +460,9 @@ namespace Shop.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Changes")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Shop.Migrations.Sqlite.Migrations
+namespace Shop.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class SupplierScans : Migration
@@ -14,39 +14,46 @@ namespace Shop.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "ScanLeaseRunId",
                 table: "Suppliers",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ScanLeaseUntilUtc",
                 table: "Suppliers",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Error",
                 table: "ScanRuns",
-                type: "TEXT",
+                type: "nvarchar(1000)",
                 maxLength: 1000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "ScanPages",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Changes",
                 table: "ScanPages",
-                type: "TEXT",
+                type: "nvarchar(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ClaimedUntilUtc",
                 table: "ScanPages",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NewErrorFlags",
                 table: "ScanPages",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
         }
@@ -65,6 +72,10 @@ namespace Shop.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Error",
                 table: "ScanRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "ScanPages");
 
             migrationBuilder.DropColumn(
                 name: "Changes",

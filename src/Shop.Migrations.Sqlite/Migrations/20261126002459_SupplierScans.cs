@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Shop.Migrations.SqlServer.Migrations
+namespace Shop.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SupplierScans : Migration
@@ -14,39 +14,46 @@ namespace Shop.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "ScanLeaseRunId",
                 table: "Suppliers",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ScanLeaseUntilUtc",
                 table: "Suppliers",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Error",
                 table: "ScanRuns",
-                type: "nvarchar(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "ScanPages",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Changes",
                 table: "ScanPages",
-                type: "nvarchar(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ClaimedUntilUtc",
                 table: "ScanPages",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NewErrorFlags",
                 table: "ScanPages",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
         }
@@ -65,6 +72,10 @@ namespace Shop.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "Error",
                 table: "ScanRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "ScanPages");
 
             migrationBuilder.DropColumn(
                 name: "Changes",
