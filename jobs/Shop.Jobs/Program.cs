@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Shop.Core.Data;
+using Shop.Jobs.Checking;
 using Shop.Jobs.Hosting;
 
 // Shop.Jobs: the scalable worker host (default), the explicit `migrate` step of production, and the `check` command.
@@ -17,6 +19,18 @@ switch (args.FirstOrDefault())
         await db.MigrateAsync();
         Console.WriteLine($"Database migrated ({db.Database.ProviderName}).");
         return 0;
+    }
+    case "check":
+    {
+        // Configuration only (appsettings, environment): the caps and thresholds the scans use too. No Hangfire, no database.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
+        builder.Logging.ClearProviders();
+        builder.AddShopChecking();
+        using var host = builder.Build();
+        var checker = host.Services.GetRequiredService<PageChecker>();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        return await CheckCommand.RunAsync(args[1..], checker, urlChecker: null, Console.OpenStandardInput(), Console.Out, Console.Error, cancel.Token);
     }
     default:
     {

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Shop.Core.Data;
+using Shop.Core.Rules;
+using Shop.Jobs.Checking;
 using Shop.Jobs.Fetching;
 using Shop.Jobs.Scanning;
 
@@ -25,6 +27,7 @@ public static class ShopJobsExtensions
     public static IHostApplicationBuilder AddShopJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<JobsOptions>().BindConfiguration("Jobs");
+        builder.AddShopChecking();
         var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = builder.Configuration.GetConnectionString("Shop");
 
@@ -67,6 +70,16 @@ public static class ShopJobsExtensions
                 server.Queues = ["scans", "default"];
             });
         }
+        return builder;
+    }
+
+    /// <summary>The page checker (extraction + rules) with its caps ("Check") and thresholds ("Rules"); what the
+    /// scans and the `check` command share.</summary>
+    public static IHostApplicationBuilder AddShopChecking(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CheckOptions>().BindConfiguration("Check");
+        builder.Services.AddOptions<RuleThresholds>().BindConfiguration("Rules");
+        builder.Services.AddSingleton<PageChecker>();
         return builder;
     }
 }
