@@ -1,65 +1,47 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using AngleSharp;
-using AngleSharp.Dom;
 using Shop.Core.Checking;
 using Shop.Core.Model;
+using Shop.Jobs.Checking;
 
 namespace Shop.Jobs.Scanning;
 
-/// <summary>The outcome of checking one fetched page: ok with the result and the facts to store, or no-content /
+/// <summary>The outcome of checking one fetched page: ok with the result and the extraction to store, or no-content /
 /// parse-failed with the reason.</summary>
-public sealed record PageCheck(string Outcome, CheckResult? Result, string? FactsJson, string? Error);
+public sealed record ScanCheck(string Outcome, CheckResult? Result, string? FactsJson, string? Error);
 
 /// <summary>Runs the checker on a fetched page for a scan, and tells a page that needs JavaScript (nothing in the
 /// markup but scripts) from a clean one: AngleSharp runs no scripts, so such a page is no-content, never "clean".</summary>
-public sealed partial class CheckStep
+public sealed partial class CheckStep(PageChecker checker)
 {
-    private static readonly IConfiguration Parsing = Configuration.Default;
-
-    public async Task<PageCheck> CheckAsync(Uri url, byte[] body, string? contentType, Listing listing, CancellationToken ct)
+    public async Task<ScanCheck> CheckAsync(Uri url, byte[] body, string? contentType, Listing listing, CancellationToken ct)
     {
-        CheckResult result;
-        try
+        using var stream = new MemoryStream(body, writable: false);
+        var check = await checker.CheckPageAsync(url.ToString(), stream, contentType, listing, ct);
+        var result = check.Result;
+        if (!result.Ok || check.Page is null)
         {
-            result = await CheckWithAngleSharpAsync(url, body, contentType, listing, ct);
+            return new(PageOutcomes.ParseFailed, result, null, OneLine(result.Error ?? "The page could not be checked."));
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            return new(PageOutcomes.ParseFailed, null, null, OneLine(e.Message));
-        }
-        if (!result.Ok) return new(PageOutcomes.ParseFailed, result, null, OneLine(result.Error ?? "The page could not be checked."));
         if (FoundNothing(result) && NeedsJavaScript(body))
         {
             return new(PageOutcomes.NoContent, result, null, "The page has no content without JavaScript (the scanner runs no scripts).");
         }
-        var facts = JsonSerializer.Serialize(new StoredFacts(result.Product, result.Facts), Words.Json);
-        return new(PageOutcomes.Ok, result, facts, null);
+        return new(PageOutcomes.Ok, result, check.Page.ToJson(), null);
     }
 
-    /// <summary>What SupplierPage.FactsJson and PageSnapshot.FactsJson hold: check-cli's product and facts.</summary>
-    public sealed record StoredFacts(CheckedProduct? Product, PageFacts? Facts);
-
-    // Until the checker (PageChecker) is merged in: a title-only extraction so the scan pipeline runs end to end.
-    private static async Task<CheckResult> CheckWithAngleSharpAsync(Uri url, byte[] body, string? contentType, Listing listing, CancellationToken ct)
+    /// <summary>The rules again on a stored extraction: the page is unchanged but the shop's listing was edited.</summary>
+    public CheckResult? Reevaluate(Uri url, string? factsJson, Listing listing)
     {
-        using var context = BrowsingContext.New(Parsing);
-        using var stream = new MemoryStream(body, writable: false);
-        using var document = await context.OpenAsync(r =>
+        if (factsJson is null) return null;
+        try
         {
-            r.Content(stream).Address(url);
-            if (contentType is not null) r.Header("Content-Type", contentType);
-        }, ct);
-        var name = document.QuerySelector("h1")?.TextContent.Trim() ?? document.Title?.Trim();
-        _ = listing;
-        return new CheckResult
+            return checker.Evaluate(url.ToString(), ExtractedPage.FromJson(factsJson), listing);
+        }
+        catch (System.Text.Json.JsonException)
         {
-            Source = url.ToString(),
-            Ok = true,
-            Product = new CheckedProduct { Name = string.IsNullOrEmpty(name) ? null : name },
-            Facts = new PageFacts(),
-        };
+            return null; // stored by an older version: the next changed page replaces it
+        }
     }
 
     private static bool FoundNothing(CheckResult result) =>
@@ -68,14 +50,16 @@ public sealed partial class CheckStep
         (result.Facts is null || (result.Facts.NeedleLengthsMm.Count == 0 && result.Facts.Claims.Count == 0 &&
                                   result.Facts.IntendedUse is null && result.Facts.Sterility == Sterility.Unknown));
 
-    /// <summary>Visible text once scripts, styles and tags are gone; only asked of pages where the checker found nothing.</summary>
+    /// <summary>Whether the visible text (scripts, styles and tags gone) is nothing, or a few words beside scripts.
+    /// Only asked of pages where the checker found nothing, so it costs nothing on real product pages.</summary>
     internal static bool NeedsJavaScript(byte[] body)
     {
         var html = Encoding.UTF8.GetString(body);
         var withoutCode = CodeBlocks().Replace(html, " ");
         var text = Tags().Replace(withoutCode, " ");
         var visible = Spaces().Replace(System.Net.WebUtility.HtmlDecode(text), " ").Trim();
-        return visible.Length < 80;
+        // Nothing at all is empty; a few words (a title, "loading...") beside scripts is an app shell.
+        return visible.Length == 0 || (visible.Length < 80 && html.Contains("<script", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string OneLine(string message)

@@ -76,12 +76,10 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             return;
         }
 
-        var known = product.Page is { } p && p.Url == page.Url ? p : null;
-        // A listing edited since the last check must meet the catalogue-* rules again, so no shortcut then.
+        var known = product.Page is { } p && p.Url == page.Url && p.FactsJson is not null ? p : null;
+        // A listing edited since the last check must meet the catalogue-* rules again (on the stored extraction).
         var listingChanged = known?.LastCheckedUtc is { } checkedAt && product.UpdatedUtc > checkedAt;
-        var request = known is null || listingChanged || known.FactsJson is null
-            ? new FetchRequest(url)
-            : new FetchRequest(url, known.ETag, known.LastModified, known.ContentHash);
+        var request = known is null ? new FetchRequest(url) : new FetchRequest(url, known.ETag, known.LastModified, known.ContentHash);
         var fetched = await fetcher.FetchAsync(request, ct);
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -100,9 +98,16 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             supplierPage.LastCheckedUtc = now;
             supplierPage.ETag = fetched.ETag ?? supplierPage.ETag;
             supplierPage.LastModified = fetched.LastModified ?? supplierPage.LastModified;
-            // Same page, same findings: the flags it raised are still seen.
-            await db.Flags.Where(f => f.ProductId == product.Id && f.Status != FlagStatus.Resolved)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.LastSeenUtc, now), ct);
+            if (listingChanged && checker.Reevaluate(url, supplierPage.FactsJson, Listing.From(product)) is { } again)
+            {
+                flags = await flagSync.ApplyAsync(product, again.Flags, ct);
+            }
+            else
+            {
+                // Same page, same listing, same findings: the flags it raised are still seen.
+                await db.Flags.Where(f => f.ProductId == product.Id && f.Status != FlagStatus.Resolved)
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.LastSeenUtc, now), ct);
+            }
         }
         else if (fetched.IsOk)
         {
@@ -122,6 +127,11 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             }
         }
 
+        if (PageOutcomes.WasChecked(outcome) && product.UpdatedUtc > now)
+        {
+            // FlagSync stamps the product a moment later; that is not a listing edit to re-check next time.
+            supplierPage.LastCheckedUtc = product.UpdatedUtc;
+        }
         supplierPage.LastOutcome = outcome;
         supplierPage.LastError = error;
         page.Outcome = outcome;

@@ -49,7 +49,9 @@ public sealed class ScanRuns(ShopDbContext db, IBackgroundJobClient jobs, IOptio
             await db.SaveChangesAsync(ct);
             var until = now.AddMinutes(options.Value.LeaseMinutes);
             var leased = await db.Suppliers
-                .Where(s => s.Id == supplierId && (s.ScanLeaseRunId == null || s.ScanLeaseUntilUtc == null || s.ScanLeaseUntilUtc < now))
+                .Where(s => s.Id == supplierId && (s.ScanLeaseRunId == null || s.ScanLeaseUntilUtc == null || s.ScanLeaseUntilUtc < now ||
+                            // A finished run that has not let go yet (it releases right after completing).
+                            !db.ScanRuns.Any(r => r.Id == s.ScanLeaseRunId && (r.Status == ScanStatus.Queued || r.Status == ScanStatus.Running))))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ScanLeaseRunId, candidate.Id).SetProperty(x => x.ScanLeaseUntilUtc, until), ct);
             if (leased == 0)
             {

@@ -52,7 +52,7 @@ public sealed class ScanSchedules(IRecurringJobManager recurring, IBackgroundJob
             return;
         }
         var supplierId = supplier.Id;
-        recurring.AddOrUpdate<ScanJobs>(id, ScanRuns.Queue, j => j.ScanSupplierAsync(supplierId, "schedule"),
+        recurring.AddOrUpdate(id, Job.FromExpression<ScanJobs>(j => j.ScanSupplierAsync(supplierId, "schedule")),
             supplier.Schedule.Trim(), new RecurringJobOptions
             {
                 TimeZone = zone,

@@ -21,6 +21,7 @@ public sealed class FaultySupplier : IAsyncDisposable
 
     public Dictionary<string, (string ContentType, byte[] Body)> Pages { get; } = new();
     public int RequestCount;
+    public List<string> WebhookBodies { get; } = [];
     public string? RobotsOverride { get; set; }
     public int? RobotsStatus { get; set; }
 
@@ -118,6 +119,17 @@ public sealed class FaultySupplier : IAsyncDisposable
         app.MapGet("/binary", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "application/octet-stream"));
         app.MapGet("/binary-as-html", () => Results.Bytes([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 8, 0, 0], "text/html"));
         app.MapGet("/empty", () => Results.Content("", "text/html"));
+        app.MapGet("/js-only", () => Results.Content(
+            "<!doctype html><html><head><title>Shop</title><script src=\"/static/app.js\"></script></head><body>" +
+            "<div id=\"root\"></div><noscript>You need to enable JavaScript to run this app.</noscript>" +
+            "<script>window.__INITIAL_STATE__={\"product\":{\"id\":42}}</script></body></html>", "text/html"));
+        app.MapPost("/webhook", async (HttpContext c) =>
+        {
+            using var reader = new StreamReader(c.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            lock (WebhookBodies) WebhookBodies.Add(body);
+            return Results.Ok();
+        });
         app.MapGet("/windows-1252", () => Results.Bytes(
             Encoding.Latin1.GetBytes("<html><head><title>Caf\u00e9 roller</title></head><body><h1>Caf\u00e9 roller</h1></body></html>")
                 .Select(b => b).Concat(new byte[] { 0x93, 0x94 }).ToArray(),

@@ -12,8 +12,8 @@ public static class TestFetchers
     {
         AllowedPrivateHosts = allowLoopback ? ["127.0.0.1"] : [],
         MinDelayPerHostMs = 0,
-        TimeoutSeconds = 0.75,
-        TotalTimeoutSeconds = 5,
+        TimeoutSeconds = 1.5,
+        TotalTimeoutSeconds = 8,
         MaxBytes = 1024 * 1024,
         MaxRedirects = 3,
         MaxRetries = 1,
