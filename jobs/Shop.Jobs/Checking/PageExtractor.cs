@@ -78,22 +78,30 @@ internal sealed class PageExtractor
 
     private void ReadJsonLd(string? visibleTitle)
     {
-        foreach (var script in _document.QuerySelectorAll("script[type]"))
+        var documents = new List<JsonDocument>();
+        try
         {
-            var type = script.GetAttribute("type");
-            if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-            var text = script.TextContent;
-            if (text.Length > _options.MaxJsonLdChars) continue;
-            using var json = JsonLdReader.Parse(text);
-            if (json is null) continue;
             var products = new List<JsonElement>();
-            JsonLdReader.CollectProducts(json.RootElement, products);
-            if (products.Count == 0) continue;
-            var main = products.FirstOrDefault(p => visibleTitle is not null && JsonLdReader.Text(p, "name") is { } n &&
-                                                    Normalize(visibleTitle).Contains(Normalize(n), StringComparison.OrdinalIgnoreCase));
-            if (main.ValueKind == JsonValueKind.Undefined) main = products[0];
-            ReadJsonLdProduct(main);
-            if (_product.Name is not null) return;
+            foreach (var script in _document.QuerySelectorAll("script[type]"))
+            {
+                var type = script.GetAttribute("type");
+                if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
+                var text = script.TextContent;
+                if (text.Length > _options.MaxJsonLdChars) continue;
+                if (JsonLdReader.Parse(text) is not { } json) continue;
+                documents.Add(json);
+                JsonLdReader.CollectProducts(json.RootElement, products);
+            }
+            if (products.Count == 0) return;
+            // Several products (related items, a shop's "also bought" block): the one the page's title names is the main one.
+            var title = visibleTitle is null ? null : Clean(visibleTitle);
+            var main = products.FirstOrDefault(p => title is not null && JsonLdReader.Text(p, "name") is { } n &&
+                                                    title.Contains(Clean(n), StringComparison.OrdinalIgnoreCase));
+            ReadJsonLdProduct(main.ValueKind == JsonValueKind.Undefined ? products[0] : main);
+        }
+        finally
+        {
+            foreach (var json in documents) json.Dispose();
         }
     }
 

@@ -78,7 +78,7 @@ internal static partial class Vocabulary
     public static partial Regex NonSterile();
     [GeneratedRegex(@"\bsterile\b|\bsterili[sz]ed\b|\bSTERILE\s*(?:EO|R)\b|\bsteril\b|sterilisiert|stérile|stérilisé|estéril|esterilizad[oa]|EO[-\s]?(?:gas\s*)?sterili[sz]|gamma[-\s]?(?:ray\s*)?sterili[sz]", O)]
     public static partial Regex Sterile();
-    [GeneratedRegex(@"ethylene\s*oxide|\bE\.?O\.?\b(?:\s*gas)?\s*steril|STERILE\s*EO|steril\w*\s*(?:\w+\s*){0,3}\b(?:EO|ETO|EtO)\b|\bEtO\b|ethylenoxid|oxyde\s*d'éthylène|óxido\s*de\s*etileno", O)]
+    [GeneratedRegex(@"ethylene\s*oxide|\bE\.?O\.?\b(?:\s*gas)?\s*steril|STERILE\s*EO|steril\w*[\s(:,\-–]*(?:\w+[\s(:,\-–]*){0,3}\b(?:EO|ETO|EtO)\b|\bEtO\b|ethylenoxid|oxyde\s*d'éthylène|óxido\s*de\s*etileno", O)]
     public static partial Regex MethodEo();
     [GeneratedRegex(@"gamma|irradiat\w*|STERILE\s*R\b|\bCo[-\s]?60\b|\d{2}\s*kGy|radiation\s*steril|strahlensterilis\w*|rayons?\s*gamma|rayos\s*gamma", O)]
     public static partial Regex MethodGamma();
@@ -96,7 +96,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"(?<!\bnot\s(?:been\s)?|n't\s(?:been\s)?|\bno\s|\bnever\s)(?:FDA[-\s]*(?:approved|approval|registered|certified|listed)|approved\s*by\s*(?:the\s*)?FDA|FDA\s*&\s*CE\s*approved|CE\s*(?:&|and|/)\s*FDA\s*(?:approved|certified|registered))", O)]
     public static partial Regex FdaApproved();
 
-    [GeneratedRegex(@"(?:for|with|after|during|before|in)\s*(?:use\s*with\s*)?(?:a\s*|your\s*|the\s*)?(?:derma[-\s]?roll\w*|dermaroll\w*|micro[-\s]?needl\w*|needling|derma[-\s]?pen|dermapen|derma[-\s]?stamp|skin\s*needling|mts|collagen\s*induction)|into\s*the\s*dermis|(?:deliver\w*|penetrat\w*)\s*(?:deep\s*)?(?:into|to)\s*(?:the\s*)?(?:dermis|deeper\s*(?:skin\s*)?layers)|(?:nach|beim)\s*(?:dem\s*)?microneedling|après\s*(?:le\s*)?micro[-\s]?needling|tras\s*el\s*micro[-\s]?needling", O)]
+    [GeneratedRegex(@"after\s*(?:derma[-\s]?)?(?:rolling|needling|stamping)|(?:for|with|after|during|before|in)\s*(?:use\s*with\s*)?(?:a\s*|your\s*|the\s*)?(?:[\d.,]+\s*mm\s*)?(?:derma[-\s]?roll\w*|dermaroll\w*|micro[-\s]?needl\w*|needling|derma[-\s]?pen|dermapen|derma[-\s]?stamp|skin\s*needling|mts|collagen\s*induction)|into\s*the\s*dermis|(?:deliver\w*|penetrat\w*)\s*(?:deep\s*)?(?:into|to)\s*(?:the\s*)?(?:dermis|deeper\s*(?:skin\s*)?layers)|(?:nach|beim)\s*(?:dem\s*)?microneedling|après\s*(?:le\s*)?micro[-\s]?needling|tras\s*el\s*micro[-\s]?needling", O)]
     public static partial Regex TopicalForNeedling();
 
     // Materials.
