@@ -78,22 +78,30 @@ internal sealed class PageExtractor
 
     private void ReadJsonLd(string? visibleTitle)
     {
-        foreach (var script in _document.QuerySelectorAll("script[type]"))
+        var documents = new List<JsonDocument>();
+        try
         {
-            var type = script.GetAttribute("type");
-            if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-            var text = script.TextContent;
-            if (text.Length > _options.MaxJsonLdChars) continue;
-            using var json = JsonLdReader.Parse(text);
-            if (json is null) continue;
             var products = new List<JsonElement>();
-            JsonLdReader.CollectProducts(json.RootElement, products);
-            if (products.Count == 0) continue;
-            var main = products.FirstOrDefault(p => visibleTitle is not null && JsonLdReader.Text(p, "name") is { } n &&
-                                                    Normalize(visibleTitle).Contains(Normalize(n), StringComparison.OrdinalIgnoreCase));
-            if (main.ValueKind == JsonValueKind.Undefined) main = products[0];
-            ReadJsonLdProduct(main);
-            if (_product.Name is not null) return;
+            foreach (var script in _document.QuerySelectorAll("script[type]"))
+            {
+                var type = script.GetAttribute("type");
+                if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
+                var text = script.TextContent;
+                if (text.Length > _options.MaxJsonLdChars) continue;
+                if (JsonLdReader.Parse(text) is not { } json) continue;
+                documents.Add(json);
+                JsonLdReader.CollectProducts(json.RootElement, products);
+            }
+            if (products.Count == 0) return;
+            // Several products (related items, a shop's "also bought" block): the one the page's title names is the main one.
+            var title = visibleTitle is null ? null : Clean(visibleTitle);
+            var main = products.FirstOrDefault(p => title is not null && JsonLdReader.Text(p, "name") is { } n &&
+                                                    title.Contains(Clean(n), StringComparison.OrdinalIgnoreCase));
+            ReadJsonLdProduct(main.ValueKind == JsonValueKind.Undefined ? products[0] : main);
+        }
+        finally
+        {
+            foreach (var json in documents) json.Dispose();
         }
     }
 
@@ -304,7 +312,7 @@ internal sealed class PageExtractor
         "carousel", "breadcrumb", "footer", "newsletter", "megamenu", "mega-menu", "navbar", "navigation", "sidebar", "cookie",
         "popup", "sponsored", "comparison", "also-bought", "alsobought", "also-viewed", "alsoviewed", "you-may", "youmay",
         "frequently", "customers-also", "sims-", "comments", "rating-list", "questions", "site-header", "masthead", "cart-drawer",
-        "minicart", "mini-cart", "search-form", "social", "share", "recs", "more-from", "bundle",
+        "minicart", "mini-cart", "search-form", "social", "share", "recs", "more-from", "bundle", "feedback", "more-to-love",
     ];
 
     private static readonly HashSet<string> NoiseTokens = new(StringComparer.OrdinalIgnoreCase) { "nav", "menu", "modal", "drawer", "search", "qa", "faq-related" };
@@ -359,7 +367,9 @@ internal sealed class PageExtractor
                 return true;
             }
         }
-        foreach (var token in marks.Split([' ', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries))
+        // Short tokens ("nav", "menu") only in class names: ids like AliExpress's "nav-description" are anchors, not menus.
+        var classes = marks[..Math.Max(0, marks.LastIndexOf(' '))];
+        foreach (var token in classes.Split([' ', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (NoiseTokens.Contains(token)) return true;
         }
@@ -434,11 +444,12 @@ internal sealed class PageExtractor
                 EmitVariants(LeafTexts(element));
                 continue;
             }
-            if (marks.Contains("labels-values", StringComparison.Ordinal) || marks.Contains("spec-row", StringComparison.Ordinal))
+            if (marks.Contains("labels-values", StringComparison.Ordinal) || marks.Contains("spec-row", StringComparison.Ordinal) ||
+                (local == "li" && (ctx & Context.Spec) != 0 && element.Children.Length > 0))
             {
                 var parts = LeafTexts(element).ToList();
-                if (parts.Count >= 2) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
-                else if (parts.Count == 1) Emit(parts[0], EvidenceSource.Spec, null);
+                if (parts.Count == 2 || (parts.Count > 2 && marks.Contains("labels-values", StringComparison.Ordinal))) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
+                else if (parts.Count > 0) Emit(string.Join(" ", parts), EvidenceSource.Spec, null);
                 continue;
             }
 
@@ -462,7 +473,7 @@ internal sealed class PageExtractor
             if (entry.BlockIndex is { } i)
             {
                 var text = Clean(blockText[i].ToString());
-                if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, blockMeta[i].Label));
+                if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, LabelOf(text)));
             }
             else if (entry.Emitted is { } emitted)
             {
@@ -474,9 +485,17 @@ internal sealed class PageExtractor
 
     private readonly List<(int? BlockIndex, TextBlock? Emitted)> _order = [];
 
+    /// <summary>"Needle length: 0.5 mm" in a bullet or a paragraph is a label/value pair too.</summary>
+    private static string? LabelOf(string text)
+    {
+        var colon = text.IndexOf(':');
+        return colon is > 1 and <= 40 && colon < text.Length - 1 ? text[..colon].Trim() : null;
+    }
+
     private void Emit(string text, EvidenceSource from, string? label)
     {
         text = Clean(text);
+        label ??= LabelOf(text);
         if (text.Length == 0) return;
         _order.Add((null, new TextBlock(text, from, label)));
     }
@@ -609,7 +628,7 @@ internal sealed class PageExtractor
         if (_product.Price is null) ReadVisiblePrice();
         if (_product.Availability is null)
         {
-            foreach (var e in _document.QuerySelectorAll("#availability, .availability, .stock, .product-stock, [class*=availability], [class*=stock-status], [class*=inventory]"))
+            foreach (var e in _document.QuerySelectorAll("#availability, .availability, .stock, .product-stock, [class*=availability], [class*=stock-status], [class*=inventory], [class*=quantity--info], [class*=quantity__info]"))
             {
                 if (InNoise(e)) continue;
                 var text = Clean(e.TextContent);
@@ -619,6 +638,11 @@ internal sealed class PageExtractor
                     break;
                 }
             }
+        }
+        if (_product.Sku is null && _document.QuerySelector(".sku_wrapper .sku, .product_meta .sku, #product-sku, [data-product-sku]") is { } skuElement && !InNoise(skuElement))
+        {
+            var sku = Clean(skuElement.TextContent);
+            if (sku.Length is > 0 and < 64 && sku != "N/A") _product.Sku = sku;
         }
         if (_product.Brand is null && _document.GetElementById("bylineInfo") is { } byline)
         {
