@@ -35,6 +35,7 @@ public static class ShopCoreExtensions
         builder.Services.AddDbContext<ShopDbContext>(options => Configure(options, provider, connectionString, dataDirectory));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Flags.FlagActions>();
+        builder.Services.AddScoped<Catalogue.ProductCatalogue>();
         return builder;
     }
 
