@@ -36,6 +36,7 @@ public static class ShopCoreExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Flags.FlagActions>();
         builder.Services.AddScoped<Flags.FlagSync>();
+        builder.Services.AddScoped<Catalogue.ProductCatalogue>();
         return builder;
     }
 

@@ -461,9 +461,15 @@ namespace Shop.Migrations.SqlServer.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedUtc");
+
+                    b.HasIndex("Name", "Id");
+
                     b.HasIndex("OpenFlagCount", "Name");
 
                     b.HasIndex("SupplierId", "Name");
+
+                    b.HasIndex("Kind", "Name", "Id");
 
                     b.HasIndex("Published", "OnHold", "Name", "Id");
 

@@ -33,7 +33,11 @@ public static class ShopWebExtensions
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(MerchandiserPolicy, p => p.RequireRole(Roles.Admin, Roles.Merchandiser))
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Api.ApiKeys.Policy, p => p.AddAuthenticationSchemes(Api.ApiKeys.Scheme).RequireAuthenticatedUser());
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiKeyHandler>(Api.ApiKeys.Scheme, null);
+        services.AddOptions<Catalogue.CatalogueCsvOptions>().BindConfiguration("Catalogue");
+        services.AddScoped<Catalogue.CatalogueCsv>();
 
         services.AddRazorPages(options =>
         {
@@ -51,7 +55,9 @@ public static class ShopWebExtensions
         {
             app.UseExceptionHandler("/Error");
         }
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // API callers get problem details, not the HTML error page.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -65,6 +71,7 @@ public static class ShopWebExtensions
             DashboardTitle = "Shop jobs",
         });
         app.MapRazorPages();
+        Api.ShopApi.MapShopApi(app);
         return app;
     }
 }

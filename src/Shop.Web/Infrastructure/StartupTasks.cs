@@ -31,6 +31,7 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
+        await Api.ApiKeys.EnsureBootstrapKeyAsync(db, configuration, scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -24,6 +24,10 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => new { p.Published, p.OnHold, p.Name, p.Id });
         b.HasIndex(p => new { p.SupplierId, p.Name });
         b.HasIndex(p => new { p.OpenFlagCount, p.Name });
+        // The admin list sorts the whole catalogue (drafts and holds included) by name or recent change.
+        b.HasIndex(p => new { p.Name, p.Id });
+        b.HasIndex(p => new { p.Kind, p.Name, p.Id });
+        b.HasIndex(p => p.UpdatedUtc);
 
         b.HasOne(p => p.Supplier).WithMany(s => s.Products).HasForeignKey(p => p.SupplierId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(p => p.Page).WithOne(p => p.Product).HasForeignKey<SupplierPage>(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Shop.Core.Catalogue;
 using Shop.Core.Data;
 using Shop.Core.Flags;
 using Shop.Core.Model;
@@ -9,7 +10,7 @@ using Shop.Web.Flags;
 namespace Shop.Web.Pages.Admin.Flags;
 
 /// <summary>One flag: its evidence inside the supplier's page, the listing, the history, and the decisions.</summary>
-public class DetailsModel(ShopDbContext db, FlagActions actions) : PageModel
+public class DetailsModel(ShopDbContext db, FlagActions actions, ProductCatalogue catalogue) : PageModel
 {
     public Flag Flag { get; private set; } = null!;
     public Product Product => Flag.Product!;
@@ -20,6 +21,10 @@ public class DetailsModel(ShopDbContext db, FlagActions actions) : PageModel
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public DateTime? Until { get; set; }
+
+    /// <summary>The listing form of "fix the listing"; bound only by that handler.</summary>
+    public ProductInput Input { get; set; } = new();
+    public bool ListingHasErrors { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -46,6 +51,28 @@ public class DetailsModel(ShopDbContext db, FlagActions actions) : PageModel
         // The release form shares "Reason" with the dismiss form, so its problems show in the page's alert, not beside dismiss.
         TempData[result.Succeeded ? "Status" : "Error"] = result.Message;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>Fix the listing: the product's own fields, through the catalogue's one validation and audit.</summary>
+    public async Task<IActionResult> OnPostFixListingAsync(int id, [Bind(Prefix = nameof(Input))] ProductInput input, CancellationToken ct)
+    {
+        var productId = await db.Flags.Where(f => f.Id == id).Select(f => (int?)f.ProductId).FirstOrDefaultAsync(ct);
+        if (productId is null) return Gone(id);
+        if (ModelState.IsValid)
+        {
+            var result = await catalogue.UpdateAsync(productId.Value, input, Actor, ct);
+            if (result.Outcome == SaveOutcome.NotFound) return Gone(id);
+            if (result.Succeeded)
+            {
+                TempData["Status"] = "Listing saved.";
+                return RedirectToPage(new { id });
+            }
+            Pages.Admin.Products.EditModel.AddErrors(ModelState, nameof(Input), result.Errors);
+        }
+        if (!await LoadAsync(id, ct)) return Gone(id);
+        Input = input;
+        ListingHasErrors = true;
+        return Page();
     }
 
     private string Actor => User.Identity?.Name ?? "unknown";
@@ -83,6 +110,8 @@ public class DetailsModel(ShopDbContext db, FlagActions actions) : PageModel
         if (flag is null) return false;
         Flag = flag;
         Version = flag.Version;
+        Input = ProductInput.From(flag.Product!);
+        await Products.EditModel.LoadSuppliersAsync(ViewData, db, ct);
         History = await db.AuditEntries.AsNoTracking().Where(a => a.ProductId == flag.ProductId)
             .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(50).ToListAsync(ct);
         var snapshot = await db.PageSnapshots.AsNoTracking().Where(s => s.ProductId == flag.ProductId)
