@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Identity;
 using Shop.Core.Data;
 using Shop.Core.Model;
+using Shop.Web.Demo;
 
 namespace Shop.Web.Infrastructure;
 
@@ -40,6 +41,9 @@ public static class ShopWebExtensions
             options.Conventions.AuthorizeFolder("/Admin", MerchandiserPolicy);
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddScoped<Bootstrap>();
+        services.AddOptions<DemoOptions>().BindConfiguration("Demo");
+        services.AddScoped<DemoSeeder>();
         services.AddHostedService<StartupTasks>();
         return builder;
     }
@@ -64,6 +68,7 @@ public static class ShopWebExtensions
             DashboardTitle = "Shop jobs",
         });
         app.MapRazorPages();
+        if (app.Configuration.GetValue<bool>("Demo:Enabled")) app.MapDemoSupplier();
         return app;
     }
 }
