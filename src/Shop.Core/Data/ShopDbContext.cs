@@ -21,6 +21,12 @@ public class ShopDbContext(DbContextOptions<ShopDbContext> options) : IdentityDb
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ShopDbContext).Assembly);
+        if (Database.IsSqlite())
+        {
+            // SQLite keeps decimals as TEXT, which sorts "10.00" before "9.00" and cannot use the price index for
+            // range filters; REAL sorts and compares as numbers. Two-decimal prices round-trip exactly through double.
+            builder.Entity<Product>().Property(p => p.Price).HasConversion<double>();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

@@ -408,9 +408,9 @@ namespace Shop.Migrations.Sqlite.Migrations
                     b.Property<int>("OpenFlagCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Price")
+                    b.Property<double>("Price")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("REAL");
 
                     b.Property<bool>("Published")
                         .HasColumnType("INTEGER");

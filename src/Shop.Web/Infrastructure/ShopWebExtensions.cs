@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Identity;
 using Shop.Core.Data;
 using Shop.Core.Model;
+using Shop.Web.Demo;
 
 namespace Shop.Web.Infrastructure;
 
@@ -45,6 +46,9 @@ public static class ShopWebExtensions
             options.Conventions.AuthorizeFolder("/Admin/Suppliers", AdminPolicy);
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddScoped<Bootstrap>();
+        services.AddOptions<DemoOptions>().BindConfiguration("Demo");
+        services.AddScoped<DemoSeeder>();
         services.AddHostedService<StartupTasks>();
         return builder;
     }
@@ -72,6 +76,7 @@ public static class ShopWebExtensions
         });
         app.MapRazorPages();
         Api.ShopApi.MapShopApi(app);
+        if (app.Configuration.GetValue<bool>("Demo:Enabled")) app.MapDemoSupplier();
         return app;
     }
 }

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Shop.Core.Data;
-using Shop.Core.Model;
+using Shop.Web.Demo;
 
 namespace Shop.Web.Infrastructure;
 
@@ -12,8 +12,10 @@ public sealed class StartupOptions
     public bool? MigrateOnStartup { get; set; }
 }
 
-/// <summary>First-start work of the web app: migrate (embedded default only) and ensure the roles exist.</summary>
-internal sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
+/// <summary>First-start work of the web app: migrate (embedded default only), bootstrap roles and the first admin,
+/// and, once the server is listening and its address known, seed the demo catalogue.</summary>
+internal sealed class StartupTasks(IServiceProvider services, IConfiguration configuration, IOptions<DemoOptions> demo, ILogger<StartupTasks> logger)
+    : IHostedLifecycleService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,14 +27,21 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
             await db.MigrateAsync(cancellationToken);
             logger.LogInformation("Database migrated");
         }
-
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-        }
+        await scope.ServiceProvider.GetRequiredService<Bootstrap>().RunAsync(cancellationToken);
         await Api.ApiKeys.EnsureBootstrapKeyAsync(db, configuration, scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, cancellationToken);
     }
 
+    // After the server has bound: the demo supplier's pages are this app's own, so their URLs need its address.
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (!demo.Value.Enabled) return;
+        var baseUrl = DemoSeeder.ResolveBaseUrl(demo.Value, services.GetService<IServer>()) ?? DemoSeeder.FallbackBaseUrl;
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(baseUrl, cancellationToken);
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
