@@ -14,7 +14,7 @@ public sealed class BootstrapTests
     {
         var client = shop.Browser();
         var page = await client.GetDocumentAsync("/Account/Login");
-        var response = await client.SubmitAsync(page, "/Account/Login", new() { ["Email"] = email, ["Password"] = password });
+        var response = await client.SubmitFormAsync(page, "/Account/Login", new() { ["Email"] = email, ["Password"] = password });
         return response.StatusCode;
     }
 

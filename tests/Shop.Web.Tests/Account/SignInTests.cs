@@ -24,7 +24,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Fixture>
     {
         var url = "/Account/Login" + (returnUrl.Length > 0 ? "?ReturnUrl=" + Uri.EscapeDataString(returnUrl) : "");
         var page = await client.GetDocumentAsync(url);
-        return await client.SubmitAsync(page, url, new() { ["Email"] = email, ["Password"] = password });
+        return await client.SubmitFormAsync(page, url, new() { ["Email"] = email, ["Password"] = password });
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Fixture>
 
         var home = await client.GetDocumentAsync("/");
         Assert.Contains("merch1@example.com", home.QuerySelector(".nav-user")!.TextContent);
-        var signOut = await client.SubmitAsync(home, "/", [], "form[action='/Account/Logout']");
+        var signOut = await client.SubmitFormAsync(home, "/", [], "form[action='/Account/Logout']");
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         var afterwards = await client.GetAsync("/Admin/Flags");
         Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);

@@ -71,7 +71,7 @@ public static class Html
 
     /// <summary>Posts the page's first form with method post (or the one matching selector), the given fields over
     /// the form's own inputs (hidden antiforgery token included).</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string pageUrl, Dictionary<string, string> fields, string selector = "main form[method=post]")
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, string pageUrl, Dictionary<string, string> fields, string selector = "main form[method=post]")
     {
         var form = page.QuerySelector<IHtmlFormElement>(selector) ?? throw new InvalidOperationException($"No form '{selector}' on {pageUrl}");
         var values = new Dictionary<string, string>();
