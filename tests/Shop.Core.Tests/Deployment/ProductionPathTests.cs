@@ -150,8 +150,10 @@ public partial class ProductionPathTests
     {
         var sqlServer = Script(DatabaseProvider.SqlServer, MigrationsSqlGenerationOptions.Idempotent);
         var sqlite = Script(DatabaseProvider.Sqlite, MigrationsSqlGenerationOptions.Default);
+        // SQLite rebuilds a table to change a column ("ef_temp_Products", renamed back): not a table of the model.
         static SortedSet<string> Tables(string script) =>
-            new(CreateTable().Matches(script).Select(m => m.Groups[1].Value).Where(t => t != "__EFMigrationsHistory"));
+            new(CreateTable().Matches(script).Select(m => m.Groups[1].Value)
+                .Where(t => t != "__EFMigrationsHistory" && !t.StartsWith("ef_temp_", StringComparison.Ordinal)));
         Assert.Contains("Products", Tables(sqlServer));
         Assert.Equal(Tables(sqlite), Tables(sqlServer));
 
