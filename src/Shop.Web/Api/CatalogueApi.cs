@@ -17,6 +17,7 @@ public static class ShopApi
         api.MapSuppliersApi();
         api.MapProductsApi();
         api.MapFlagsApi();
+        api.MapScansApi();
         return api;
     }
 
