@@ -70,6 +70,17 @@ public static class ShopApi
             return null;
         }
 
+        /// <summary>A money amount as a JSON number or, as check-cli's listing writes it, a decimal string ("14.50").</summary>
+        public decimal? Decimal(string name)
+        {
+            if (Get(name) is not { } value) return null;
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)) return number;
+            if (value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), System.Globalization.NumberStyles.Number,
+                    System.Globalization.CultureInfo.InvariantCulture, out var parsed)) return parsed;
+            Errors.Add(new FieldError(name, $"'{name}' must be a decimal number such as 14.50."));
+            return null;
+        }
+
         public T? Number<T>(string name, Func<JsonElement, (bool, T)> read) where T : struct
         {
             if (Get(name) is not { } value) return null;
@@ -202,7 +213,7 @@ public static class ProductsApi
         {
             Name = fields.String("name"), Slug = fields.String("slug"), Kind = fields.String("kind"), Brand = fields.String("brand"),
             Description = fields.String("description"), Currency = fields.String("currency"),
-            Price = fields.Number("price", e => (e.TryGetDecimal(out var v), v)),
+            Price = fields.Decimal("price"),
             NeedleLengthMm = fields.Number("needleLengthMm", e => (e.TryGetDouble(out var v), v)),
             NeedleCount = fields.Number("needleCount", e => (e.TryGetInt32(out var v), v)),
             NeedleMaterial = fields.String("needleMaterial"), IntendedUse = fields.String("intendedUse"),

@@ -23,7 +23,7 @@ public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop
         };
         product.Flags.Add(new Flag
         {
-            Rule = "home-needle-too-long", Severity = Severity.Error, Status = FlagStatus.Open,
+            Rule = "home-use-needle-too-long", Severity = Severity.Error, Status = FlagStatus.Open,
             Message = $"{name} is sold for home use but its needles are 1.0 mm.", EvidenceHash = "e2e",
             Evidence = [new FlagEvidence { Text = "Needle length: 1.0 mm", From = EvidenceSource.Spec }],
             FirstSeenUtc = DateTime.UtcNow, LastSeenUtc = DateTime.UtcNow,

@@ -18,7 +18,7 @@ namespace Shop.E2E.Tests.Infrastructure;
 /// Staff identity comes from a header the browser context sends (see <see cref="StaffHeader"/>), so these flows
 /// exercise the review pages without depending on the sign-in pages.
 /// </summary>
-public sealed class LiveShop : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexModel>, IAsyncLifetime
+public class LiveShop : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexModel>, IAsyncLifetime
 {
     public const string StaffHeader = "X-Test-User";
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"shop-e2e-{Guid.NewGuid():N}");
@@ -39,6 +39,7 @@ public sealed class LiveShop : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.
         builder.UseSetting("Shop:DataDirectory", dataDirectory);
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseUrls("http://127.0.0.1:0");
+        ConfigureShop(builder);
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderUser>(HeaderUser.SchemeName, _ => { });
@@ -50,6 +51,9 @@ public sealed class LiveShop : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.
             });
         });
     }
+
+    /// <summary>Settings of a derived fixture, applied after the defaults above.</summary>
+    protected virtual void ConfigureShop(IWebHostBuilder builder) { }
 
     public async Task InitializeAsync()
     {

@@ -5,12 +5,13 @@ using Shop.Core.Catalogue;
 using Shop.Core.Data;
 using Shop.Core.Flags;
 using Shop.Core.Model;
+using Shop.Jobs.Scanning;
 using Shop.Web.Flags;
 
 namespace Shop.Web.Pages.Admin.Flags;
 
 /// <summary>One flag: its evidence inside the supplier's page, the listing, the history, and the decisions.</summary>
-public class DetailsModel(ShopDbContext db, FlagActions actions, ProductCatalogue catalogue) : PageModel
+public class DetailsModel(ShopDbContext db, FlagActions actions, ProductCatalogue catalogue, ScanRuns scans, TimeProvider time) : PageModel
 {
     public Flag Flag { get; private set; } = null!;
     public Product Product => Flag.Product!;
@@ -51,6 +52,29 @@ public class DetailsModel(ShopDbContext db, FlagActions actions, ProductCatalogu
         // The release form shares "Reason" with the dismiss form, so its problems show in the page's alert, not beside dismiss.
         TempData[result.Succeeded ? "Status" : "Error"] = result.Message;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>Rescan: fetch and check this product's supplier page now (the same one-page run as the API's), then
+    /// follow the run. A rule that no longer fires resolves its flag; a dismissed flag with the same evidence stays dismissed.</summary>
+    public async Task<IActionResult> OnPostRescanAsync(int id, CancellationToken ct)
+    {
+        var productId = await db.Flags.Where(f => f.Id == id).Select(f => (int?)f.ProductId).FirstOrDefaultAsync(ct);
+        if (productId is null) return Gone(id);
+        var start = await scans.StartProductScanAsync(productId.Value, $"rescan by {Actor}", ct);
+        if (start.Run is null)
+        {
+            TempData["Error"] = start.Problem ?? "The rescan could not be started.";
+            return RedirectToPage(new { id });
+        }
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = time.GetUtcNow().UtcDateTime, Actor = Actor, Action = "rescan", EntityType = nameof(ScanRun),
+            EntityId = start.Run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ProductId = productId,
+            Details = $"from flag {id}",
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = "Rescan started.";
+        return RedirectToPage("/Admin/Scans/Details", new { id = start.Run.Id });
     }
 
     /// <summary>Fix the listing: the product's own fields, through the catalogue's one validation and audit.</summary>
