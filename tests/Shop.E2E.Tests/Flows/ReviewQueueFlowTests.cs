@@ -63,7 +63,16 @@ public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop
 
         await using var scope = shop.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        Assert.True((await db.Products.SingleAsync(p => p.Id == productId)).OnHold);
+        var held = await db.Products.SingleAsync(p => p.Id == productId);
+        Assert.True(held.OnHold);
+
+        // Gone from the storefront at once: not found by search, and its page says it is unavailable.
+        await using var shopper = await shop.NewContextAsync(staff: null);
+        var storefront = await shopper.NewPageAsync();
+        await storefront.GotoAsync("/Products?q=E2E+Home+Roller");
+        await Assertions.Expect(storefront.GetByText("E2E Home Roller 1.0")).ToHaveCountAsync(0);
+        await storefront.GotoAsync($"/Products/{held.Slug}");
+        await Assertions.Expect(storefront.Locator("main")).ToContainTextAsync("This product is currently unavailable.");
     }
 
     [Fact]
