@@ -59,7 +59,7 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
                 throw;
             }
         }
-        await FinishIfDoneAsync(runId, ct);
+        await CountAndFinishAsync(runId, ct);
     }
 
     private async Task ScanClaimedAsync(ScanPage page, CancellationToken ct)
@@ -184,21 +184,37 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
         if (old.Count > 0) await db.PageSnapshots.Where(s => old.Contains(s.Id)).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Counts the finished pages; the worker that finds none left completes the run, exactly once.</summary>
+    /// <summary>After this worker recorded a page's outcome: counts it, and the worker that finds none left completes
+    /// the run, exactly once. Each outcome is recorded by exactly one claim holder, so a counter suffices; a process
+    /// dying between the two is mended by <see cref="FinishIfDoneAsync"/> recounting on resume.</summary>
+    private async Task CountAndFinishAsync(int runId, CancellationToken ct)
+    {
+        await db.ScanRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PagesDone, r => r.PagesDone + 1), ct);
+        var run = await db.ScanRuns.AsNoTracking().Where(r => r.Id == runId)
+            .Select(r => new { r.PagesDone, r.PagesTotal, r.SupplierId, r.ProductId }).FirstOrDefaultAsync(ct);
+        if (run is null) return;
+        if (run.PagesDone >= run.PagesTotal)
+        {
+            await FinishIfDoneAsync(runId, ct);
+        }
+        else if (run.ProductId is null && run.SupplierId is { } leaseHolder && run.PagesDone % 25 == 0)
+        {
+            // Renewed as pages finish, so only a run that stalls loses its lease.
+            var until = time.GetUtcNow().UtcDateTime.AddMinutes(Options.LeaseMinutes);
+            await db.Suppliers.Where(s => s.Id == leaseHolder && s.ScanLeaseRunId == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ScanLeaseUntilUtc, until), ct);
+        }
+    }
+
+    /// <summary>Recounts the finished pages; when none is left, completes the run exactly once (the conditional
+    /// status update decides which caller does), updates the supplier's health, releases the lease, notifies.</summary>
     public async Task FinishIfDoneAsync(int runId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var done = await db.ScanPages.CountAsync(p => p.ScanRunId == runId && p.Outcome != null, ct);
         await db.ScanRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PagesDone, done), ct);
         var run = await db.ScanRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
-        if (run is null) return;
-        if (run.ProductId is null && run.SupplierId is { } leaseHolder)
-        {
-            var until = now.AddMinutes(Options.LeaseMinutes);
-            await db.Suppliers.Where(s => s.Id == leaseHolder && s.ScanLeaseRunId == runId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ScanLeaseUntilUtc, until), ct);
-        }
-        if (done < run.PagesTotal) return;
+        if (run is null || done < run.PagesTotal) return;
 
         var finished = await db.ScanRuns
             .Where(r => r.Id == runId && (r.Status == ScanStatus.Queued || r.Status == ScanStatus.Running))
