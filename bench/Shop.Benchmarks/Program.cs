@@ -3,8 +3,11 @@ switch (args.FirstOrDefault())
     case "queue":
         await Shop.Benchmarks.QueueBenchmark.RunAsync();
         break;
+    case "check":
+        Shop.Benchmarks.CheckBenchmark.Run();
+        break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue|check");
         return 2;
 }
 return 0;
