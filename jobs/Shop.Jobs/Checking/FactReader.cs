@@ -37,6 +37,8 @@ internal static class FactReader
         foreach (var block in blocks)
         {
             if ((++processed & 63) == 0) ct.ThrowIfCancellationRequested();
+            // Link text (menus, "see also" products) names other pages, not this product.
+            if (block.From == EvidenceSource.Other) continue;
             if (needled) ReadLengths(page, block);
             foreach (var raw in Vocabulary.SentenceBreak().Split(block.Text))
             {
@@ -112,6 +114,8 @@ internal static class FactReader
     private static readonly Regex NeedleEvidence = new(@"\b\d{2,4}\s*(?:pcs\s*)?(?:titanium\s*|stainless[-\s]steel\s*|steel\s*)?(?:micro[-\s]?)?needles\b|needle\s*(?:length|size|depth)|micro[-\s]?needl|derma[-\s]?roller", RegexOptions.IgnoreCase);
     private static readonly Regex NoNeedles = new(@"no\s*needles|without\s*needles|needle[-\s]?free|unlike\s*(?:a\s*)?derma|not\s*a\s*derma", RegexOptions.IgnoreCase);
 
+    private static readonly Regex PinCountOnly = new(@"^\d{1,2}[-\s]?pins?$", RegexOptions.IgnoreCase);
+
     internal static ProductKind? Classify(string text)
     {
         var head = text;
@@ -123,9 +127,11 @@ internal static class FactReader
     private static ProductKind? ClassifyPart(string t)
     {
         if (Vocabulary.PatchKind().IsMatch(t)) return ProductKind.Patch;
-        if (Vocabulary.CartridgeKind().IsMatch(t)) return ProductKind.Cartridge;
-        if (Vocabulary.PenKind().IsMatch(t)) return ProductKind.Pen;
         if (Vocabulary.StampKind().IsMatch(t) && Regex.IsMatch(t, @"derma|micro|needl|pin|\bmm\b|titan|nadel|aiguille|aguja", RegexOptions.IgnoreCase)) return ProductKind.Stamp;
+        var cartridge = Vocabulary.CartridgeKind().Match(t);
+        // "12 pin" alone says cartridge only when nothing names a roller
+        if (cartridge.Success && !(PinCountOnly.IsMatch(cartridge.Value) && Vocabulary.RollerKind().IsMatch(t))) return ProductKind.Cartridge;
+        if (Vocabulary.PenKind().IsMatch(t)) return ProductKind.Pen;
         if (Vocabulary.RollerKind().IsMatch(t)) return ProductKind.Roller;
         if (Vocabulary.NeedlelessRoller().IsMatch(t)) return ProductKind.Other;
         if (Vocabulary.SerumKind().IsMatch(t)) return ProductKind.Serum;

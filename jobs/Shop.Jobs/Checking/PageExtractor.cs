@@ -78,22 +78,30 @@ internal sealed class PageExtractor
 
     private void ReadJsonLd(string? visibleTitle)
     {
-        foreach (var script in _document.QuerySelectorAll("script[type]"))
+        var documents = new List<JsonDocument>();
+        try
         {
-            var type = script.GetAttribute("type");
-            if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-            var text = script.TextContent;
-            if (text.Length > _options.MaxJsonLdChars) continue;
-            using var json = JsonLdReader.Parse(text);
-            if (json is null) continue;
             var products = new List<JsonElement>();
-            JsonLdReader.CollectProducts(json.RootElement, products);
-            if (products.Count == 0) continue;
-            var main = products.FirstOrDefault(p => visibleTitle is not null && JsonLdReader.Text(p, "name") is { } n &&
-                                                    Normalize(visibleTitle).Contains(Normalize(n), StringComparison.OrdinalIgnoreCase));
-            if (main.ValueKind == JsonValueKind.Undefined) main = products[0];
-            ReadJsonLdProduct(main);
-            if (_product.Name is not null) return;
+            foreach (var script in _document.QuerySelectorAll("script[type]"))
+            {
+                var type = script.GetAttribute("type");
+                if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
+                var text = script.TextContent;
+                if (text.Length > _options.MaxJsonLdChars) continue;
+                if (JsonLdReader.Parse(text) is not { } json) continue;
+                documents.Add(json);
+                JsonLdReader.CollectProducts(json.RootElement, products);
+            }
+            if (products.Count == 0) return;
+            // Several products (related items, a shop's "also bought" block): the one the page's title names is the main one.
+            var title = visibleTitle is null ? null : Clean(visibleTitle);
+            var main = products.FirstOrDefault(p => title is not null && JsonLdReader.Text(p, "name") is { } n &&
+                                                    title.Contains(Clean(n), StringComparison.OrdinalIgnoreCase));
+            ReadJsonLdProduct(main.ValueKind == JsonValueKind.Undefined ? products[0] : main);
+        }
+        finally
+        {
+            foreach (var json in documents) json.Dispose();
         }
     }
 
@@ -183,7 +191,7 @@ internal sealed class PageExtractor
             }
         }
         if (scope is null) return;
-        string? priceText = null, currency = null;
+        string? priceText = null, currency = null, skuText = null, otherId = null;
         foreach (var element in scope.QuerySelectorAll("[itemprop]"))
         {
             if (NearestProductScope(element) != scope) continue;
@@ -198,7 +206,8 @@ internal sealed class PageExtractor
                     _structured.Add(new TextBlock(value, EvidenceSource.Microdata, "name"));
                     break;
                 case "brand": _product.Brand ??= value; break;
-                case "sku" or "mpn" or "productID": _product.Sku ??= value; break;
+                case "sku": skuText ??= value; break;
+                case "mpn" or "productID": otherId ??= value; break;
                 case "gtin13" or "gtin" or "gtin12" or "gtin14" or "gtin8": _product.Gtin ??= Prices.Gtin(value); break;
                 case "price" or "lowPrice": priceText ??= value; break;
                 case "priceCurrency": currency ??= Prices.Currency(value); break;
@@ -206,6 +215,7 @@ internal sealed class PageExtractor
                 case "description": AddStructured(value, EvidenceSource.Microdata, null); break;
             }
         }
+        _product.Sku ??= skuText ?? otherId;
         if (_product.Price is null && Prices.Parse(priceText, currency) is { } price)
         {
             _product.Price = price;
@@ -304,7 +314,7 @@ internal sealed class PageExtractor
         "carousel", "breadcrumb", "footer", "newsletter", "megamenu", "mega-menu", "navbar", "navigation", "sidebar", "cookie",
         "popup", "sponsored", "comparison", "also-bought", "alsobought", "also-viewed", "alsoviewed", "you-may", "youmay",
         "frequently", "customers-also", "sims-", "comments", "rating-list", "questions", "site-header", "masthead", "cart-drawer",
-        "minicart", "mini-cart", "search-form", "social", "share", "recs", "more-from", "bundle",
+        "minicart", "mini-cart", "search-form", "social", "share", "recs", "more-from", "bundle", "feedback", "more-to-love",
     ];
 
     private static readonly HashSet<string> NoiseTokens = new(StringComparer.OrdinalIgnoreCase) { "nav", "menu", "modal", "drawer", "search", "qa", "faq-related" };
@@ -359,7 +369,9 @@ internal sealed class PageExtractor
                 return true;
             }
         }
-        foreach (var token in marks.Split([' ', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries))
+        // Short tokens ("nav", "menu") only in class names: ids like AliExpress's "nav-description" are anchors, not menus.
+        var classes = marks[..Math.Max(0, marks.LastIndexOf(' '))];
+        foreach (var token in classes.Split([' ', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (NoiseTokens.Contains(token)) return true;
         }
@@ -413,11 +425,7 @@ internal sealed class PageExtractor
             var marks = ((element.GetAttribute("class") ?? "") + " " + (element.Id ?? "")).ToLowerInvariant();
             ctx |= ContextOf(element, local, marks);
 
-            if (local == "tr")
-            {
-                EmitRow(element);
-                continue;
-            }
+            if (local == "tr" && EmitRow(element)) continue;
             if (local == "dl")
             {
                 EmitDefinitionList(element);
@@ -434,16 +442,24 @@ internal sealed class PageExtractor
                 EmitVariants(LeafTexts(element));
                 continue;
             }
-            if (marks.Contains("labels-values", StringComparison.Ordinal) || marks.Contains("spec-row", StringComparison.Ordinal))
+            if (marks.Contains("labels-values", StringComparison.Ordinal) || marks.Contains("spec-row", StringComparison.Ordinal) ||
+                (local == "li" && (ctx & Context.Spec) != 0 && element.Children.Length > 0))
             {
                 var parts = LeafTexts(element).ToList();
-                if (parts.Count >= 2) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
-                else if (parts.Count == 1) Emit(parts[0], EvidenceSource.Spec, null);
+                if (parts.Count == 2 || (parts.Count > 2 && marks.Contains("labels-values", StringComparison.Ordinal))) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
+                else if (parts.Count > 0) Emit(string.Join(" ", parts), EvidenceSource.Spec, null);
                 continue;
             }
 
             var childBlock = block;
-            if (BlockTags.Contains(local) || block < 0)
+            if (local == "a" && (ctx & Context.Title) == 0 && block >= 0)
+            {
+                childBlock = blockText.Count;
+                blockText.Add(new StringBuilder());
+                blockMeta.Add((EvidenceSource.Other, null));
+                _order.Add((childBlock, null));
+            }
+            else if (BlockTags.Contains(local) || block < 0)
             {
                 childBlock = blockText.Count;
                 blockText.Add(new StringBuilder());
@@ -462,7 +478,7 @@ internal sealed class PageExtractor
             if (entry.BlockIndex is { } i)
             {
                 var text = Clean(blockText[i].ToString());
-                if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, blockMeta[i].Label));
+                if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, blockMeta[i].From == EvidenceSource.Other ? null : LabelOf(text)));
             }
             else if (entry.Emitted is { } emitted)
             {
@@ -474,9 +490,17 @@ internal sealed class PageExtractor
 
     private readonly List<(int? BlockIndex, TextBlock? Emitted)> _order = [];
 
+    /// <summary>"Needle length: 0.5 mm" in a bullet or a paragraph is a label/value pair too.</summary>
+    private static string? LabelOf(string text)
+    {
+        var colon = text.IndexOf(':');
+        return colon is > 1 and <= 40 && colon < text.Length - 1 ? text[..colon].Trim() : null;
+    }
+
     private void Emit(string text, EvidenceSource from, string? label)
     {
         text = Clean(text);
+        label ??= LabelOf(text);
         if (text.Length == 0) return;
         _order.Add((null, new TextBlock(text, from, label)));
     }
@@ -512,11 +536,20 @@ internal sealed class PageExtractor
         return EvidenceSource.Description;
     }
 
-    private void EmitRow(IElement row)
+    /// <summary>A key/value table row becomes one spec pair. Rows of layout tables (old shops put whole pages in
+    /// tables) and menu rows of links are left to the normal walk; returns false for those.</summary>
+    private bool EmitRow(IElement row)
     {
-        var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Clean(TextOf(c))).Where(t => t.Length > 0).ToList();
+        var cellElements = row.Children.Where(c => c.LocalName is "td" or "th").ToList();
+        if (cellElements.Any(c => c.QuerySelector("table, h1, h2, h3") is not null)) return false;
+        var cells = cellElements.Select(c => Clean(TextOf(c))).Where(t => t.Length > 0).ToList();
+        if (cells.Count == 0) return true;
+        if (cells[0].Length > 80 || cells.Any(c => c.Length > 400)) return false;
+        var links = row.QuerySelectorAll("a");
+        if (links.Length >= 2 && links.Sum(a => a.TextContent.Length) * 2 >= cells.Sum(c => c.Length)) return true;
         if (cells.Count >= 2) Emit($"{cells[0].TrimEnd(':')}: {string.Join(" ", cells.Skip(1))}", EvidenceSource.Spec, cells[0].TrimEnd(':'));
-        else if (cells.Count == 1) Emit(cells[0], EvidenceSource.Spec, null);
+        else Emit(cells[0], EvidenceSource.Spec, null);
+        return true;
     }
 
     private void EmitDefinitionList(IElement list)
@@ -609,7 +642,7 @@ internal sealed class PageExtractor
         if (_product.Price is null) ReadVisiblePrice();
         if (_product.Availability is null)
         {
-            foreach (var e in _document.QuerySelectorAll("#availability, .availability, .stock, .product-stock, [class*=availability], [class*=stock-status], [class*=inventory]"))
+            foreach (var e in _document.QuerySelectorAll("#availability, .availability, .stock, .product-stock, [class*=availability], [class*=stock-status], [class*=inventory], [class*=quantity--info], [class*=quantity__info]"))
             {
                 if (InNoise(e)) continue;
                 var text = Clean(e.TextContent);
@@ -619,6 +652,16 @@ internal sealed class PageExtractor
                     break;
                 }
             }
+        }
+        if (_product.Sku is null && _document.QuerySelector(".sku_wrapper .sku, .product_meta .sku, #product-sku, [data-product-sku]") is { } skuElement && !InNoise(skuElement))
+        {
+            var sku = Clean(skuElement.TextContent);
+            if (sku.Length is > 0 and < 64 && sku != "N/A") _product.Sku = sku;
+        }
+        if (_product.Brand is null && _document.QuerySelector(".productView-brand, .product-vendor, .product__vendor, .product-single__vendor, .product-brand, .product-detail-manufacturer-link, [data-product-brand]") is { } brandElement && !InNoise(brandElement))
+        {
+            var brand = Clean(brandElement.TextContent);
+            if (brand.Length is > 1 and < 60) _product.Brand = brand;
         }
         if (_product.Brand is null && _document.GetElementById("bylineInfo") is { } byline)
         {
@@ -640,6 +683,26 @@ internal sealed class PageExtractor
 
     private void ReadVisiblePrice()
     {
+        if (ReadPriceBySelectors()) return;
+        // Pages without price markup ("Our Price: $6.95" in a font tag): a price right after a price label.
+        foreach (var block in _visible)
+        {
+            if (block.From is EvidenceSource.Other) continue;
+            foreach (System.Text.RegularExpressions.Match m in Vocabulary.Price().Matches(block.Text))
+            {
+                if (!Vocabulary.PriceLabel().IsMatch(block.Text[Math.Max(0, m.Index - 20)..m.Index])) continue;
+                var currency = Prices.Currency(m.Groups["cur"].Value);
+                if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price) continue;
+                _product.Price = price;
+                _product.Currency ??= currency;
+                _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), block.From));
+                return;
+            }
+        }
+    }
+
+    private bool ReadPriceBySelectors()
+    {
         foreach (var selector in PriceSelectors)
         {
             foreach (var e in _document.QuerySelectorAll(selector))
@@ -657,9 +720,10 @@ internal sealed class PageExtractor
                 _product.Price = price;
                 _product.Currency ??= currency;
                 _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), EvidenceSource.Other));
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     private bool InNoise(IElement element)

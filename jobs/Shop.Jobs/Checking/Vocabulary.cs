@@ -46,7 +46,7 @@ internal static partial class Vocabulary
     public static partial Regex PenKind();
     [GeneratedRegex(@"stamp|stempel|tampon|sello", O)]
     public static partial Regex StampKind();
-    [GeneratedRegex(@"derma[-\s]?roll|dermaroll|micro[-\s]?needl\w*\s*(?:\w+\s+){0,3}roll|needle\s*roll|titanium\s*roll|beard\s*roll|hair\s*roll|skin\s*roll\w*\s*(?:with|\d)|roll\w*\s*(?:with\s*)?\d{2,4}\s*(?:micro[-\s]?)?(?:needles|pins)|mikronadel\w*|nadelroller|rouleau\s*(?:à\s*)?micro[-\s]?aiguilles|rodillo\s*(?:de\s*)?micro[-\s]?agujas|derma\s*rodillo|\bmts\b|\bdrs\b|\bzgts\b|roller.*\d[.,]?\d*\s*mm", O)]
+    [GeneratedRegex(@"derma[-\s]?roll|dermaroll|micro[-\s]?needl\w*\s*(?:\w+\s+){0,3}roll|needle\s*roll|titanium\s*roll|beard\s*roll|hair\s*roll|skin\s*roll\w*\s*(?:with|\d)|roll\w*\s*(?:with\s*)?\d{2,4}\s*(?:micro[-\s]?)?(?:needles|pins)|mikronadel\w*|nadelroller|rouleau\s*(?:à\s*)?micro[-\s]?aiguilles|rodillo\s*(?:de\s*)?micro[-\s]?agujas|derma\s*rodillo|\bmts\b|\bdrs\b|\bzgts\b|(?:roller|rouleau|rodillo|rullo)\b.*\d[.,]?\d*\s*mm", O)]
     public static partial Regex RollerKind();
     [GeneratedRegex(@"\b(?:jade|quartz|rose\s*quartz|gua\s*sha|ice|face|facial|massage|cryo|amethyst|obsidian|stone)\b.*\broll|\broller\b", O)]
     public static partial Regex NeedlelessRoller();
@@ -58,9 +58,9 @@ internal static partial class Vocabulary
     public static partial Regex NameHeadEnd();
 
     // Use.
-    [GeneratedRegex(@"at[-\s]?home|home[-\s]?(?:use|care|kit|treatment|microneedling)|(?:for|ideal\s*for)\s*(?:personal|private|daily|everyday)\s*use|personal\s*use|self[-\s]?(?:use|care|treatment|application)|\bDIY\b|beginners?|comfort\s*of\s*your\s*(?:own\s*)?home|in\s*your\s*own\s*bathroom|zu\s*hause|für\s*den\s*heimgebrauch|heimanwendung|für\s*zuhause|à\s*domicile|à\s*la\s*maison|usage\s*personnel|en\s*casa|uso\s*(?:doméstico|en\s*casa|personal)|desde\s*casa", O)]
+    [GeneratedRegex(@"at[-\s]?home|from\s*(?:the\s*comfort\s*of\s*)?(?:your\s*)?home\b|home[-\s]?(?:use|care|kit|treatments?|microneedling|skin\s*care|skincare|routines?)|(?:for|ideal\s*for)\s*(?:personal|private|daily|everyday)\s*use|personal\s*use|self[-\s]?(?:use|care|treatment|application)|\bDIY\b|beginners?|comfort\s*of\s*your\s*(?:own\s*)?home|in\s*your\s*own\s*bathroom|zu\s*hause|für\s*den\s*heimgebrauch|heimanwendung|für\s*zuhause|à\s*domicile|à\s*la\s*maison|usage\s*personnel|en\s*casa|uso\s*(?:doméstico|en\s*casa|personal)|desde\s*casa", O)]
     public static partial Regex HomeUse();
-    [GeneratedRegex(@"(?:for|intended\s*for)\s*(?:use\s*by\s*)?(?:licensed\s*|trained\s*|qualified\s*|skin\s*care\s*|skincare\s*)?(?:professionals?|practitioners?|estheticians?|aestheticians?|dermatologists?|clinicians?|physicians?)|professional\s*use|(?:salon|clinic(?:al)?|spa)\s*use|(?:in|by)\s*(?:a\s*)?(?:clinic|salon)s?\b|professionals?\s*only|nur\s*für\s*(?:den\s*)?(?:professionellen|fachpersonal|profis)|professionelle\s*anwendung|usage\s*professionnel|réservé\s*aux\s*professionnels|uso\s*profesional|solo\s*para\s*profesionales", O)]
+    [GeneratedRegex(@"(?:for|intended\s*for)\s*(?:use\s*by\s*)?(?:licensed\s*|trained\s*|qualified\s*|skin\s*care\s*|skincare\s*)?(?:professionals?|practitioners?|estheticians?|aestheticians?|dermatologists?|clinicians?|physicians?)|professional\s*use|(?:salon|clinic(?:al)?|spa)\s*use|(?:in|by|for)\s*(?:use\s*in\s*)?(?:a\s*)?(?:professional\s*)?(?:clinic|salon|spa)s?\b|professionals?\s*only|nur\s*für\s*(?:den\s*)?(?:professionellen|fachpersonal|profis)|professionelle\s*anwendung|usage\s*professionnel|réservé\s*aux\s*professionnels|uso\s*profesional|solo\s*para\s*profesionales", O)]
     public static partial Regex ProfessionalUse();
     [GeneratedRegex(@"professional|\bpro\s*(?:grade|quality)|medical[-\s]?grade|clinic(?:al)?[-\s]?grade|salon[-\s]?(?:quality|grade)|dermatologist[-\s]?grade|hospital[-\s]?grade|professionnel|profesional|professionell", O)]
     public static partial Regex ProfessionalMarketing();
@@ -68,9 +68,9 @@ internal static partial class Vocabulary
     // Single use.
     [GeneratedRegex(@"(?<!not\s(?:a\s)?|non[-\s]?)single[-\s]?use|one[-\s]?time[-\s]?use|for\s*one\s*(?:single\s*)?use|use\s*only\s*once|(?<!non[-\s]?)disposable|do\s*not\s*re[-\s]?use|don't\s*re[-\s]?use|never\s*re[-\s]?use|discard\s*after\s*(?:each\s*|a\s*single\s*)?use|not\s*(?:to\s*be\s*)?re[-\s]?used|einweg\w*|einmal(?:gebrauch|ig)|nicht\s*wiederverwenden|usage\s*unique|à\s*usage\s*unique|jetable|ne\s*pas\s*réutiliser|un\s*solo\s*uso|desechable|de\s*un\s*solo\s*uso|no\s*reutilizar", O)]
     public static partial Regex SingleUse();
-    [GeneratedRegex(@"(?<!not\s|non[-\s]?)re[-\s]?usable|washable|(?:multiple|several|many|repeated)\s*(?:uses|applications|treatments)|can\s*be\s*(?:re[-\s]?used|used\s*(?:again|(?:up\s*to\s*)?\d+\s*times|many\s*times))|wiederverwendbar|waschbar|réutilisable|lavable|reutilizable|lavable", O)]
+    [GeneratedRegex(@"(?<!not\s|non[-\s]?)re[-\s]?usable|washable|(?:multiple|several|many|repeated)\s*(?:uses|applications|treatments)|can\s*re[-\s]?use|can\s*be\s*(?:re[-\s]?used|used\s*(?:again|(?:up\s*to\s*)?\d+\s*times|many\s*times))|wiederverwendbar|waschbar|réutilisable|lavable|reutilizable|lavable", O)]
     public static partial Regex Reusable();
-    [GeneratedRegex(@"clean\w*\s*(?:it\s*|the\s*\w+\s*)?(?:thoroughly\s*)?(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session)|(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session),?\s*(?:clean|rinse|wash|soak|disinfect|sanitize)|rinse\s*(?:it\s*)?(?:under|with)\s*\w+\s*(?:water\s*)?after|store\s*(?:it\s*)?in\s*(?:the|its)\s*(?:\w+\s*)?(?:case|box|container)|replace\s*(?:the\s*)?(?:\w+\s*)?(?:every|after)\s*\d+|lasts?\s*(?:for\s*)?(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|uses|sessions|treatments)|(?:use|reuse|re-use)\s*(?:it\s*)?(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?times|\d+\s*(?:-\s*\d+\s*)?(?:uses|treatments|sessions)\s*(?:per|before)|until\s*the\s*needles\s*(?:become\s*)?dull|nach\s*jede[mr]\s*(?:gebrauch|anwendung)\s*(?:reinigen|desinfizieren)|reinigen\s*sie\s*\w*\s*nach\s*jede|nettoyer\s*après\s*chaque|après\s*chaque\s*utilisation,?\s*(?:nettoy|rinc|désinfect)|limpi\w*\s*después\s*de\s*cada|después\s*de\s*cada\s*uso,?\s*(?:limpi|enjuag|desinfect)", O)]
+    [GeneratedRegex(@"(?:clean|disinfect|sanitiz|wash|rinse|wipe)\w*\s*(?:(?:it|the|your|with)\s+(?:[\w%-]+\s+){0,4})?(?:thoroughly\s*)?(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session)|(?:soak|sterili[sz]e|disinfect|sanitiz|wash|rinse)\w*\b.{0,60}\bafter\s*(?:each|every)\s*(?:use|treatment|session)|(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session),?\s*(?:clean|rinse|wash|soak|disinfect|sanitize)|rinse\s*(?:it\s*)?(?:under|with)\s*\w+\s*(?:water\s*)?after|store\s*(?:it\s*)?in\s*(?:the|its)\s*(?:\w+\s*)?(?:case|box|container)|replace\s*(?:the\s*)?(?:\w+\s*)?(?:every|after)\s*\d+|lasts?\s*(?:for\s*)?(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|uses|sessions|treatments)|(?:use|reuse|re-use)\s*(?:\w+\s+){0,2}(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?times|\d+\s*(?:-\s*\d+\s*)?(?:uses|treatments|sessions)\s*(?:per|before)|until\s*the\s*needles\s*(?:become\s*)?dull|nach\s*jede[mr]\s*(?:gebrauch|anwendung)\s*(?:reinigen|desinfizieren)|reinigen\s*sie\s*\w*\s*nach\s*jede|nettoyer\s*après\s*chaque|après\s*chaque\s*utilisation,?\s*(?:nettoy|rinc|désinfect)|limpi\w*\s*después\s*de\s*cada|después\s*de\s*cada\s*uso,?\s*(?:limpi|enjuag|desinfect)", O)]
     public static partial Regex ReuseInstructions();
 
     // Sterility.
@@ -78,7 +78,7 @@ internal static partial class Vocabulary
     public static partial Regex NonSterile();
     [GeneratedRegex(@"\bsterile\b|\bsterili[sz]ed\b|\bSTERILE\s*(?:EO|R)\b|\bsteril\b|sterilisiert|stérile|stérilisé|estéril|esterilizad[oa]|EO[-\s]?(?:gas\s*)?sterili[sz]|gamma[-\s]?(?:ray\s*)?sterili[sz]", O)]
     public static partial Regex Sterile();
-    [GeneratedRegex(@"ethylene\s*oxide|\bE\.?O\.?\b(?:\s*gas)?\s*steril|STERILE\s*EO|steril\w*\s*(?:\w+\s*){0,3}\b(?:EO|ETO|EtO)\b|\bEtO\b|ethylenoxid|oxyde\s*d'éthylène|óxido\s*de\s*etileno", O)]
+    [GeneratedRegex(@"ethylene\s*oxide|\bE\.?O\.?\b(?:\s*gas)?\s*steril|STERILE\s*EO|steril\w*[\s(:,\-–]*(?:\w+[\s(:,\-–]*){0,3}\b(?:EO|ETO|EtO)\b|\bEtO\b|ethylenoxid|oxyde\s*d'éthylène|óxido\s*de\s*etileno", O)]
     public static partial Regex MethodEo();
     [GeneratedRegex(@"gamma|irradiat\w*|STERILE\s*R\b|\bCo[-\s]?60\b|\d{2}\s*kGy|radiation\s*steril|strahlensterilis\w*|rayons?\s*gamma|rayos\s*gamma", O)]
     public static partial Regex MethodGamma();
@@ -96,7 +96,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"(?<!\bnot\s(?:been\s)?|n't\s(?:been\s)?|\bno\s|\bnever\s)(?:FDA[-\s]*(?:approved|approval|registered|certified|listed)|approved\s*by\s*(?:the\s*)?FDA|FDA\s*&\s*CE\s*approved|CE\s*(?:&|and|/)\s*FDA\s*(?:approved|certified|registered))", O)]
     public static partial Regex FdaApproved();
 
-    [GeneratedRegex(@"(?:for|with|after|during|before|in)\s*(?:use\s*with\s*)?(?:a\s*|your\s*|the\s*)?(?:derma[-\s]?roll\w*|dermaroll\w*|micro[-\s]?needl\w*|needling|derma[-\s]?pen|dermapen|derma[-\s]?stamp|skin\s*needling|mts|collagen\s*induction)|into\s*the\s*dermis|(?:deliver\w*|penetrat\w*)\s*(?:deep\s*)?(?:into|to)\s*(?:the\s*)?(?:dermis|deeper\s*(?:skin\s*)?layers)|(?:nach|beim)\s*(?:dem\s*)?microneedling|après\s*(?:le\s*)?micro[-\s]?needling|tras\s*el\s*micro[-\s]?needling", O)]
+    [GeneratedRegex(@"after\s*(?:derma[-\s]?)?(?:rolling|needling|stamping)|(?:for|with|after|during|before|in)\s*(?:use\s*with\s*)?(?:a\s*|your\s*|the\s*)?(?:[\d.,]+\s*mm\s*)?(?:derma[-\s]?roll\w*|dermaroll\w*|micro[-\s]?needl\w*|needling|derma[-\s]?pen|dermapen|derma[-\s]?stamp|skin\s*needling|mts|collagen\s*induction)|into\s*the\s*dermis|(?:deliver\w*|penetrat\w*)\s*(?:deep\s*)?(?:into|to)\s*(?:the\s*)?(?:dermis|deeper\s*(?:skin\s*)?layers)|(?:nach|beim)\s*(?:dem\s*)?microneedling|après\s*(?:le\s*)?micro[-\s]?needling|tras\s*el\s*micro[-\s]?needling", O)]
     public static partial Regex TopicalForNeedling();
 
     // Materials.
@@ -109,15 +109,15 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"dissolv(?:ing|able|es)|self[-\s]?dissolv|soluble|hyaluron(?:ic|ate)\s*(?:acid\s*)?(?:micro[-\s]?)?(?:needles?|spicules?|darts?)|auflösend|soluble|dissolvant|disolv\w*", O)]
     public static partial Regex Dissolving();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<n>\d{2,4})\s*(?:pcs?\s*|x\s*|pieces?\s*)?(?:titanium\s*|stainless\s*steel\s*|steel\s*|gold\s*)?(?:micro[-\s]?)?(?:needles?|pins?|nadeln|aiguilles|agujas)\b|(?<![\w.])(?<n>\d{1,2})[-\s]?(?:pins?|needles?)\s*(?:cartridges?|heads?|tips?)|\b(?:DRS|MT|ZGTS|MTS)[-\s]?(?<n>\d{2,4})\b", O)]
+    [GeneratedRegex(@"(?<![\d.,])(?<n>[1-9]\d{1,3})\s*(?:pcs?\s*|x\s*|pieces?\s*)?(?:titanium\s*|stainless\s*steel\s*|steel\s*|gold\s*)?(?:micro[-\s]?)?(?:needles?|pins?|(?:titan|edelstahl|mikro)?nadeln|aiguilles|agujas)\b|(?<![\w.])(?<n>\d{1,2})[-\s]?(?:pins?|needles?)\s*(?:nano\s*)?(?:cartridges?|heads?|tips?|kartusche\w*|cartouches?|cartuchos?)|\b(?:DRS|MT|ZGTS|MTS)[-\s]?(?<n>[1-9]\d{1,3})\b", O)]
     public static partial Regex NeedleCount();
-    [GeneratedRegex(@"(?:number\s*of\s*)?(?:needles?|pins?)\s*(?:count|number|quantity|qty)?\s*[:=]?\s*(?<n>\d{1,4})\b|(?:anzahl\s*(?:der\s*)?nadeln|nombre\s*d'aiguilles|número\s*de\s*agujas)\s*[:=]?\s*(?<n>\d{1,4})", O)]
+    [GeneratedRegex(@"(?:number\s*of\s*)?(?:needles?|pins?)\s*(?:count|number|quantity|qty)?\s*[:=]?\s*(?<n>[1-9]\d{0,3})\b|(?:anzahl\s*(?:der\s*)?nadeln|nombre\s*d'aiguilles|número\s*de\s*agujas)\s*[:=]?\s*(?<n>\d{1,4})", O)]
     public static partial Regex NeedleCountLabelled();
 
     // Claims.
     [GeneratedRegex(@"collagen\s*(?:induction|production|synthesis|formation|boost\w*|stimulat\w*|renewal)|(?:stimulat\w*|boost\w*|induc\w*|promot\w*|increas\w*|trigger\w*)\s*(?:the\s*(?:skin's\s*)?|your\s*(?:skin's\s*)?|natural\s*)?(?:own\s*)?(?:natural\s*)?collagen|\bCIT\b|percutaneous\s*collagen|kollagen\w*|collagène|colágeno", O)]
     public static partial Regex ClaimCollagen();
-    [GeneratedRegex(@"(?<!\w)(?:scars?|scarring|narben|cicatrices?|cicatriz)(?!\w)", O)]
+    [GeneratedRegex(@"(?<!\w)(?:scars?|scarring|\w*narben|cicatrices?|cicatriz)(?!\w)", O)]
     public static partial Regex ClaimScar();
     [GeneratedRegex(@"(?:deep|old|pitted|ice[-\s]?pick|boxcar|rolling|atrophic|severe|tiefe|alte|profondes?|anciennes|profundas|antiguas)\s*(?:acne\s*|-\s*)?(?:scars?|scarring|narben|cicatrices)|(?:scars?|narben|cicatrices)\s*(?:that\s*are\s*)?(?:years\s*old|profondes|profundas)", O)]
     public static partial Regex ClaimDeepScar();
@@ -138,6 +138,9 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"(?<![\w])(?:(?<cur>US\s*\$|USD|C\s*\$|CA\s*\$|CAD|A\s*\$|AU\s*\$|AUD|NZ\s*\$|NZD|HK\s*\$|S\s*\$|\$|€|EUR|£|GBP|¥|JPY|CNY|RMB|₹|INR|CHF|zł|PLN|kr|SEK|NOK|DKK|R\$|BRL)\s*(?<num>\d[\d.,' ]*\d|\d)|(?<num>\d[\d.,' ]*\d|\d)\s*(?<cur>USD|US\s*\$|\$|€|EUR|£|GBP|CAD|AUD|NZD|CHF|JPY|CNY|₹|INR|zł|PLN|kr|SEK|NOK|DKK|BRL|Kč|CZK))(?![\w])", O)]
     public static partial Regex Price();
 
+    [GeneratedRegex(@"(?:our\s*price|sale\s*price|price|preis|prix|precio|only|now)\s*:?\s*$", O)]
+    public static partial Regex PriceLabel();
+
     [GeneratedRegex(@"\b(?:in\s*stock|available|auf\s*lager|lieferbar|en\s*stock|disponible|en\s*existencia)\b", O)]
     public static partial Regex InStock();
     [GeneratedRegex(@"out\s*of\s*stock|sold\s*out|currently\s*unavailable|unavailable|nicht\s*(?:auf\s*lager|verfügbar|lieferbar)|ausverkauft|rupture\s*de\s*stock|épuisé|agotado|sin\s*existencias", O)]
@@ -148,7 +151,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"(?<=[.!?;])\s+(?=[\p{Lu}\d""'(])|\s*[\r\n]+\s*|\s+[•·▪|]\s+")]
     public static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"(?:related|similar|recommended|recently\s*viewed|you\s*(?:may|might)\s*also|customers\s*(?:also|who)|frequently\s*bought|also\s*(?:bought|viewed|like)|more\s*from|other\s*products|compare\s*with|sponsored|reviews?|ratings?|q\s*&\s*a|questions\s*(?:and|&)\s*answers|ähnliche\s*(?:produkte|artikel)|das\s*könnte|kunden\s*kauften|bewertungen|produits\s*(?:similaires|associés)|vous\s*aimerez|avis\s*clients|productos\s*(?:relacionados|similares)|también\s*te\s*puede|opiniones|reseñas)", O)]
+    [GeneratedRegex(@"(?:related|similar|recommended|recently\s*viewed|you\s*(?:may|might)\s*also|customers\s*(?:also|who)|frequently\s*bought|also\s*(?:bought|viewed|like)|more\s*from|other\s*products|compare\s*with|sponsored|more\s*to\s*love|(?:seller\s*)?feedback|pairs\s*well|complete\s*the\s*(?:set|routine)|reviews?|ratings?|q\s*&\s*a|questions\s*(?:and|&)\s*answers|ähnliche\s*(?:produkte|artikel)|das\s*könnte|kunden\s*kauften|bewertungen|produits\s*(?:similaires|associés)|vous\s*aimerez|avis\s*clients|productos\s*(?:relacionados|similares)|también\s*te\s*puede|opiniones|reseñas)", O)]
     public static partial Regex NoiseHeading();
 
     [GeneratedRegex(@"\s+")]

@@ -18,6 +18,8 @@ public sealed class RuleThresholds
         ["USD"] = 1m, ["EUR"] = 1.08m, ["GBP"] = 1.27m, ["CAD"] = 0.73m, ["AUD"] = 0.66m, ["NZD"] = 0.60m,
         ["CHF"] = 1.13m, ["SEK"] = 0.095m, ["NOK"] = 0.093m, ["DKK"] = 0.145m, ["PLN"] = 0.25m, ["CZK"] = 0.043m,
         ["JPY"] = 0.0066m, ["CNY"] = 0.14m, ["INR"] = 0.012m, ["BRL"] = 0.18m, ["MXN"] = 0.055m, ["KRW"] = 0.00073m,
+        // A bare "$" is mostly USD and otherwise CAD/AUD/NZD (0.6-0.75): close enough for an info-level signal.
+        ["$"] = 1m,
         ["SGD"] = 0.74m, ["HKD"] = 0.128m, ["AED"] = 0.27m, ["ZAR"] = 0.054m, ["TRY"] = 0.03m,
     };
 
