@@ -56,6 +56,9 @@ public static class ScanBenchmark
             Console.WriteLine($"scan: {elapsed.TotalSeconds:0.00} s, {scanRate:0} pages/s; a scanned page costs {checkRate / scanRate:0.00}x a checked file");
             Console.WriteLine("memory as the scan goes (pages done: managed heap / working set):");
             foreach (var (done, heap, working) in samples) Console.WriteLine($"  {done,6:N0}: {heap / 1048576.0,6:0.0} MB / {working / 1048576.0,6:0.0} MB");
+            // Steady state: the same pages again, unchanged (same content hash), so no parse and no writes but the outcome.
+            var (again, _) = await ScanAsync(host, supplierId, pages, sample: false);
+            Console.WriteLine($"rescan of the unchanged pages: {again.TotalSeconds:0.00} s, {pages / again.TotalSeconds:0} pages/s");
             var outcomes = await host.Services.CreateScope().ServiceProvider.GetRequiredService<ShopDbContext>()
                 .ScanPages.Where(p => p.ScanRun!.SupplierId == supplierId).GroupBy(p => p.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
             Console.WriteLine("outcomes: " + string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Count}")));

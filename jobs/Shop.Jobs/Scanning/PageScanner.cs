@@ -33,9 +33,14 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, claimUntil).SetProperty(p => p.Attempts, p => p.Attempts + 1), ct);
         if (claimed == 0) return; // done already, or another worker has it
 
-        var page = await db.ScanPages.SingleAsync(p => p.ScanRunId == runId && p.ProductId == productId, ct);
-        await db.ScanRuns.Where(r => r.Id == runId && r.Status == ScanStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScanStatus.Running).SetProperty(r => r.StartedUtc, now), ct);
+        var loaded = await db.ScanPages.Where(p => p.ScanRunId == runId && p.ProductId == productId)
+            .Select(p => new { Page = p, RunStatus = p.ScanRun!.Status }).SingleAsync(ct);
+        var page = loaded.Page;
+        if (loaded.RunStatus == ScanStatus.Queued)
+        {
+            await db.ScanRuns.Where(r => r.Id == runId && r.Status == ScanStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScanStatus.Running).SetProperty(r => r.StartedUtc, now), ct);
+        }
 
         if (page.Attempts > Options.MaxPageAttempts)
         {
