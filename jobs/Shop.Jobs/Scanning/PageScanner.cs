@@ -56,11 +56,13 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                // Let Hangfire retry (a locked database, a lost connection); the claim is released for that retry.
+                // Let Hangfire retry (a locked database, a lost connection). The claim is left expired rather than
+                // cleared, so the retry can take it and, should Hangfire give up, the sweeper finds the page.
                 db.ChangeTracker.Clear();
                 var error = e.Message.Length <= 1000 ? e.Message : e.Message[..1000];
+                var expired = time.GetUtcNow().UtcDateTime.AddSeconds(-1);
                 await db.ScanPages.Where(p => p.Id == page.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, (DateTime?)null).SetProperty(p => p.Error, error), CancellationToken.None);
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, expired).SetProperty(p => p.Error, error), CancellationToken.None);
                 throw;
             }
         }

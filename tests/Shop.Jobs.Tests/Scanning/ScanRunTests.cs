@@ -259,6 +259,25 @@ public sealed class ScanRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sweeper_re_enqueues_only_pages_whose_worker_went_away_and_a_restart_all_unfinished_ones()
+    {
+        var host = await HostAsync(runServer: false);
+        var supplierId = await SeedSupplierAsync(host, "Swept", [.. Enumerable.Range(0, 3).Select(i => supplier.Url($"/pages/s{i}").ToString())]);
+        var run = await StartSupplierScanAsync(host, supplierId);
+        var pages = run.Pages.OrderBy(p => p.ProductId).ToList();
+        await host.DbAsync(db => db.ScanPages.Where(p => p.Id == pages[0].Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, DateTime.UtcNow.AddMinutes(-1))));
+        await host.DbAsync(db => db.ScanPages.Where(p => p.Id == pages[1].Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, DateTime.UtcNow.AddMinutes(5))));
+
+        var swept = await host.WithAsync(sp => sp.GetRequiredService<ScanRuns>().ResumeUnfinishedAsync(releaseClaims: false));
+        var restarted = await host.WithAsync(sp => sp.GetRequiredService<ScanRuns>().ResumeUnfinishedAsync(releaseClaims: true));
+
+        Assert.Equal(1, swept);      // the expired claim; the held one and the queued one are left alone
+        Assert.Equal(3, restarted);  // after a restart nothing is held and no job survived
+    }
+
+    [Fact]
     public async Task A_second_scan_of_a_supplier_while_one_holds_the_lease_answers_the_running_one()
     {
         var host = await HostAsync(runServer: false);
