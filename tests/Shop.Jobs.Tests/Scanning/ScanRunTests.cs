@@ -347,6 +347,38 @@ public sealed class ScanRunTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_demo_supplier_is_scanned_once_on_the_first_start()
+    {
+        supplier.SetPage("demo", HomeRoller1mm);
+        var demo = new Dictionary<string, string?> { ["Demo:Enabled"] = "true" };
+        var first = await ScanHost.StartAsync(dataDirectory, settings: demo, seedBeforeStart: async db =>
+        {
+            var s = new Supplier { Name = ScanStartup.DemoSupplierName, BaseUrl = supplier.BaseUrl.ToString(), CreatedUtc = DateTime.UtcNow };
+            db.Suppliers.Add(s);
+            await db.SaveChangesAsync();
+            db.Products.Add(new Product { Name = "Demo roller", Slug = "demo-roller", Kind = ProductKind.Roller, SupplierId = s.Id, SupplierUrl = supplier.Url("/pages/demo").ToString() });
+            await db.SaveChangesAsync();
+        });
+        hosts.Add(first);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        int? runId = null;
+        while (runId is null && DateTime.UtcNow < deadline)
+        {
+            runId = await first.DbAsync(db => db.ScanRuns.Select(r => (int?)r.Id).FirstOrDefaultAsync());
+            if (runId is null) await Task.Delay(50);
+        }
+        Assert.NotNull(runId);
+        var run = await first.WaitForRunAsync(runId.Value);
+        Assert.Equal(PageOutcomes.Ok, Assert.Single(run.Pages).Outcome);
+        Assert.True(await first.DbAsync(db => db.Flags.AnyAsync(f => f.Status == FlagStatus.Open)));
+        await StopAsync(first);
+
+        var second = await HostAsync(settings: demo);
+        await Task.Delay(1000);
+        Assert.Equal(1, await second.DbAsync(db => db.ScanRuns.CountAsync()));
+    }
+
     [Theory]
     [InlineData("0 3 * * *", true)]
     [InlineData("*/15 * * * 1-5", true)]
