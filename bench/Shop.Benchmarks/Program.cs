@@ -3,8 +3,15 @@ switch (args.FirstOrDefault())
     case "queue":
         await Shop.Benchmarks.QueueBenchmark.RunAsync();
         break;
+    case "check":
+        Shop.Benchmarks.CheckBenchmark.Run();
+        break;
+    case "scan":
+        await Shop.Benchmarks.ScanBenchmark.RunAsync(
+            args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : 8);
+        break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue | check | scan [pages] [workers]");
         return 2;
 }
 return 0;

@@ -37,6 +37,8 @@ internal static class FactReader
         foreach (var block in blocks)
         {
             if ((++processed & 63) == 0) ct.ThrowIfCancellationRequested();
+            // Link text (menus, "see also" products) names other pages, not this product.
+            if (block.From == EvidenceSource.Other) continue;
             if (needled) ReadLengths(page, block);
             foreach (var raw in Vocabulary.SentenceBreak().Split(block.Text))
             {

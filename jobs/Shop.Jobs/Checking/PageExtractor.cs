@@ -191,7 +191,7 @@ internal sealed class PageExtractor
             }
         }
         if (scope is null) return;
-        string? priceText = null, currency = null;
+        string? priceText = null, currency = null, skuText = null, otherId = null;
         foreach (var element in scope.QuerySelectorAll("[itemprop]"))
         {
             if (NearestProductScope(element) != scope) continue;
@@ -206,7 +206,8 @@ internal sealed class PageExtractor
                     _structured.Add(new TextBlock(value, EvidenceSource.Microdata, "name"));
                     break;
                 case "brand": _product.Brand ??= value; break;
-                case "sku" or "mpn" or "productID": _product.Sku ??= value; break;
+                case "sku": skuText ??= value; break;
+                case "mpn" or "productID": otherId ??= value; break;
                 case "gtin13" or "gtin" or "gtin12" or "gtin14" or "gtin8": _product.Gtin ??= Prices.Gtin(value); break;
                 case "price" or "lowPrice": priceText ??= value; break;
                 case "priceCurrency": currency ??= Prices.Currency(value); break;
@@ -214,6 +215,7 @@ internal sealed class PageExtractor
                 case "description": AddStructured(value, EvidenceSource.Microdata, null); break;
             }
         }
+        _product.Sku ??= skuText ?? otherId;
         if (_product.Price is null && Prices.Parse(priceText, currency) is { } price)
         {
             _product.Price = price;
@@ -423,11 +425,7 @@ internal sealed class PageExtractor
             var marks = ((element.GetAttribute("class") ?? "") + " " + (element.Id ?? "")).ToLowerInvariant();
             ctx |= ContextOf(element, local, marks);
 
-            if (local == "tr")
-            {
-                EmitRow(element);
-                continue;
-            }
+            if (local == "tr" && EmitRow(element)) continue;
             if (local == "dl")
             {
                 EmitDefinitionList(element);
@@ -454,7 +452,14 @@ internal sealed class PageExtractor
             }
 
             var childBlock = block;
-            if (BlockTags.Contains(local) || block < 0)
+            if (local == "a" && (ctx & Context.Title) == 0 && block >= 0)
+            {
+                childBlock = blockText.Count;
+                blockText.Add(new StringBuilder());
+                blockMeta.Add((EvidenceSource.Other, null));
+                _order.Add((childBlock, null));
+            }
+            else if (BlockTags.Contains(local) || block < 0)
             {
                 childBlock = blockText.Count;
                 blockText.Add(new StringBuilder());
@@ -473,7 +478,7 @@ internal sealed class PageExtractor
             if (entry.BlockIndex is { } i)
             {
                 var text = Clean(blockText[i].ToString());
-                if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, LabelOf(text)));
+                if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, blockMeta[i].From == EvidenceSource.Other ? null : LabelOf(text)));
             }
             else if (entry.Emitted is { } emitted)
             {
@@ -531,11 +536,20 @@ internal sealed class PageExtractor
         return EvidenceSource.Description;
     }
 
-    private void EmitRow(IElement row)
+    /// <summary>A key/value table row becomes one spec pair. Rows of layout tables (old shops put whole pages in
+    /// tables) and menu rows of links are left to the normal walk; returns false for those.</summary>
+    private bool EmitRow(IElement row)
     {
-        var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Clean(TextOf(c))).Where(t => t.Length > 0).ToList();
+        var cellElements = row.Children.Where(c => c.LocalName is "td" or "th").ToList();
+        if (cellElements.Any(c => c.QuerySelector("table, h1, h2, h3") is not null)) return false;
+        var cells = cellElements.Select(c => Clean(TextOf(c))).Where(t => t.Length > 0).ToList();
+        if (cells.Count == 0) return true;
+        if (cells[0].Length > 80 || cells.Any(c => c.Length > 400)) return false;
+        var links = row.QuerySelectorAll("a");
+        if (links.Length >= 2 && links.Sum(a => a.TextContent.Length) * 2 >= cells.Sum(c => c.Length)) return true;
         if (cells.Count >= 2) Emit($"{cells[0].TrimEnd(':')}: {string.Join(" ", cells.Skip(1))}", EvidenceSource.Spec, cells[0].TrimEnd(':'));
-        else if (cells.Count == 1) Emit(cells[0], EvidenceSource.Spec, null);
+        else Emit(cells[0], EvidenceSource.Spec, null);
+        return true;
     }
 
     private void EmitDefinitionList(IElement list)
@@ -644,6 +658,11 @@ internal sealed class PageExtractor
             var sku = Clean(skuElement.TextContent);
             if (sku.Length is > 0 and < 64 && sku != "N/A") _product.Sku = sku;
         }
+        if (_product.Brand is null && _document.QuerySelector(".productView-brand, .product-vendor, .product__vendor, .product-single__vendor, .product-brand, .product-detail-manufacturer-link, [data-product-brand]") is { } brandElement && !InNoise(brandElement))
+        {
+            var brand = Clean(brandElement.TextContent);
+            if (brand.Length is > 1 and < 60) _product.Brand = brand;
+        }
         if (_product.Brand is null && _document.GetElementById("bylineInfo") is { } byline)
         {
             var text = Clean(byline.TextContent);
@@ -664,6 +683,26 @@ internal sealed class PageExtractor
 
     private void ReadVisiblePrice()
     {
+        if (ReadPriceBySelectors()) return;
+        // Pages without price markup ("Our Price: $6.95" in a font tag): a price right after a price label.
+        foreach (var block in _visible)
+        {
+            if (block.From is EvidenceSource.Other) continue;
+            foreach (System.Text.RegularExpressions.Match m in Vocabulary.Price().Matches(block.Text))
+            {
+                if (!Vocabulary.PriceLabel().IsMatch(block.Text[Math.Max(0, m.Index - 20)..m.Index])) continue;
+                var currency = Prices.Currency(m.Groups["cur"].Value);
+                if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price) continue;
+                _product.Price = price;
+                _product.Currency ??= currency;
+                _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), block.From));
+                return;
+            }
+        }
+    }
+
+    private bool ReadPriceBySelectors()
+    {
         foreach (var selector in PriceSelectors)
         {
             foreach (var e in _document.QuerySelectorAll(selector))
@@ -681,9 +720,10 @@ internal sealed class PageExtractor
                 _product.Price = price;
                 _product.Currency ??= currency;
                 _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), EvidenceSource.Other));
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     private bool InNoise(IElement element)

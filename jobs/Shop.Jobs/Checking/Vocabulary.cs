@@ -60,7 +60,7 @@ internal static partial class Vocabulary
     // Use.
     [GeneratedRegex(@"at[-\s]?home|from\s*(?:the\s*comfort\s*of\s*)?(?:your\s*)?home\b|home[-\s]?(?:use|care|kit|treatments?|microneedling|skin\s*care|skincare|routines?)|(?:for|ideal\s*for)\s*(?:personal|private|daily|everyday)\s*use|personal\s*use|self[-\s]?(?:use|care|treatment|application)|\bDIY\b|beginners?|comfort\s*of\s*your\s*(?:own\s*)?home|in\s*your\s*own\s*bathroom|zu\s*hause|für\s*den\s*heimgebrauch|heimanwendung|für\s*zuhause|à\s*domicile|à\s*la\s*maison|usage\s*personnel|en\s*casa|uso\s*(?:doméstico|en\s*casa|personal)|desde\s*casa", O)]
     public static partial Regex HomeUse();
-    [GeneratedRegex(@"(?:for|intended\s*for)\s*(?:use\s*by\s*)?(?:licensed\s*|trained\s*|qualified\s*|skin\s*care\s*|skincare\s*)?(?:professionals?|practitioners?|estheticians?|aestheticians?|dermatologists?|clinicians?|physicians?)|professional\s*use|(?:salon|clinic(?:al)?|spa)\s*use|(?:in|by)\s*(?:a\s*)?(?:professional\s*)?(?:clinic|salon|spa)s?\b|professionals?\s*only|nur\s*für\s*(?:den\s*)?(?:professionellen|fachpersonal|profis)|professionelle\s*anwendung|usage\s*professionnel|réservé\s*aux\s*professionnels|uso\s*profesional|solo\s*para\s*profesionales", O)]
+    [GeneratedRegex(@"(?:for|intended\s*for)\s*(?:use\s*by\s*)?(?:licensed\s*|trained\s*|qualified\s*|skin\s*care\s*|skincare\s*)?(?:professionals?|practitioners?|estheticians?|aestheticians?|dermatologists?|clinicians?|physicians?)|professional\s*use|(?:salon|clinic(?:al)?|spa)\s*use|(?:in|by|for)\s*(?:use\s*in\s*)?(?:a\s*)?(?:professional\s*)?(?:clinic|salon|spa)s?\b|professionals?\s*only|nur\s*für\s*(?:den\s*)?(?:professionellen|fachpersonal|profis)|professionelle\s*anwendung|usage\s*professionnel|réservé\s*aux\s*professionnels|uso\s*profesional|solo\s*para\s*profesionales", O)]
     public static partial Regex ProfessionalUse();
     [GeneratedRegex(@"professional|\bpro\s*(?:grade|quality)|medical[-\s]?grade|clinic(?:al)?[-\s]?grade|salon[-\s]?(?:quality|grade)|dermatologist[-\s]?grade|hospital[-\s]?grade|professionnel|profesional|professionell", O)]
     public static partial Regex ProfessionalMarketing();
@@ -70,7 +70,7 @@ internal static partial class Vocabulary
     public static partial Regex SingleUse();
     [GeneratedRegex(@"(?<!not\s|non[-\s]?)re[-\s]?usable|washable|(?:multiple|several|many|repeated)\s*(?:uses|applications|treatments)|can\s*re[-\s]?use|can\s*be\s*(?:re[-\s]?used|used\s*(?:again|(?:up\s*to\s*)?\d+\s*times|many\s*times))|wiederverwendbar|waschbar|réutilisable|lavable|reutilizable|lavable", O)]
     public static partial Regex Reusable();
-    [GeneratedRegex(@"(?:clean|disinfect|sanitiz|wash|rinse|wipe)\w*\s*(?:(?:it|the|your|with)\s+(?:[\w%-]+\s+){0,3})?(?:thoroughly\s*)?(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session)|(?:soak|sterili[sz]e|disinfect|sanitiz|wash|rinse)\w*\b.{0,60}\bafter\s*(?:each|every)\s*(?:use|treatment|session)|(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session),?\s*(?:clean|rinse|wash|soak|disinfect|sanitize)|rinse\s*(?:it\s*)?(?:under|with)\s*\w+\s*(?:water\s*)?after|store\s*(?:it\s*)?in\s*(?:the|its)\s*(?:\w+\s*)?(?:case|box|container)|replace\s*(?:the\s*)?(?:\w+\s*)?(?:every|after)\s*\d+|lasts?\s*(?:for\s*)?(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|uses|sessions|treatments)|(?:use|reuse|re-use)\s*(?:\w+\s+){0,2}(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?times|\d+\s*(?:-\s*\d+\s*)?(?:uses|treatments|sessions)\s*(?:per|before)|until\s*the\s*needles\s*(?:become\s*)?dull|nach\s*jede[mr]\s*(?:gebrauch|anwendung)\s*(?:reinigen|desinfizieren)|reinigen\s*sie\s*\w*\s*nach\s*jede|nettoyer\s*après\s*chaque|après\s*chaque\s*utilisation,?\s*(?:nettoy|rinc|désinfect)|limpi\w*\s*después\s*de\s*cada|después\s*de\s*cada\s*uso,?\s*(?:limpi|enjuag|desinfect)", O)]
+    [GeneratedRegex(@"(?:clean|disinfect|sanitiz|wash|rinse|wipe)\w*\s*(?:(?:it|the|your|with)\s+(?:[\w%-]+\s+){0,4})?(?:thoroughly\s*)?(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session)|(?:soak|sterili[sz]e|disinfect|sanitiz|wash|rinse)\w*\b.{0,60}\bafter\s*(?:each|every)\s*(?:use|treatment|session)|(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session),?\s*(?:clean|rinse|wash|soak|disinfect|sanitize)|rinse\s*(?:it\s*)?(?:under|with)\s*\w+\s*(?:water\s*)?after|store\s*(?:it\s*)?in\s*(?:the|its)\s*(?:\w+\s*)?(?:case|box|container)|replace\s*(?:the\s*)?(?:\w+\s*)?(?:every|after)\s*\d+|lasts?\s*(?:for\s*)?(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|uses|sessions|treatments)|(?:use|reuse|re-use)\s*(?:\w+\s+){0,2}(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?times|\d+\s*(?:-\s*\d+\s*)?(?:uses|treatments|sessions)\s*(?:per|before)|until\s*the\s*needles\s*(?:become\s*)?dull|nach\s*jede[mr]\s*(?:gebrauch|anwendung)\s*(?:reinigen|desinfizieren)|reinigen\s*sie\s*\w*\s*nach\s*jede|nettoyer\s*après\s*chaque|après\s*chaque\s*utilisation,?\s*(?:nettoy|rinc|désinfect)|limpi\w*\s*después\s*de\s*cada|después\s*de\s*cada\s*uso,?\s*(?:limpi|enjuag|desinfect)", O)]
     public static partial Regex ReuseInstructions();
 
     // Sterility.
@@ -109,15 +109,15 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"dissolv(?:ing|able|es)|self[-\s]?dissolv|soluble|hyaluron(?:ic|ate)\s*(?:acid\s*)?(?:micro[-\s]?)?(?:needles?|spicules?|darts?)|auflösend|soluble|dissolvant|disolv\w*", O)]
     public static partial Regex Dissolving();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<n>[1-9]\d{1,3})\s*(?:pcs?\s*|x\s*|pieces?\s*)?(?:titanium\s*|stainless\s*steel\s*|steel\s*|gold\s*)?(?:micro[-\s]?)?(?:needles?|pins?|nadeln|aiguilles|agujas)\b|(?<![\w.])(?<n>\d{1,2})[-\s]?(?:pins?|needles?)\s*(?:cartridges?|heads?|tips?)|\b(?:DRS|MT|ZGTS|MTS)[-\s]?(?<n>[1-9]\d{1,3})\b", O)]
+    [GeneratedRegex(@"(?<![\d.,])(?<n>[1-9]\d{1,3})\s*(?:pcs?\s*|x\s*|pieces?\s*)?(?:titanium\s*|stainless\s*steel\s*|steel\s*|gold\s*)?(?:micro[-\s]?)?(?:needles?|pins?|(?:titan|edelstahl|mikro)?nadeln|aiguilles|agujas)\b|(?<![\w.])(?<n>\d{1,2})[-\s]?(?:pins?|needles?)\s*(?:nano\s*)?(?:cartridges?|heads?|tips?|kartusche\w*|cartouches?|cartuchos?)|\b(?:DRS|MT|ZGTS|MTS)[-\s]?(?<n>[1-9]\d{1,3})\b", O)]
     public static partial Regex NeedleCount();
-    [GeneratedRegex(@"(?:number\s*of\s*)?(?:needles?|pins?)\s*(?:count|number|quantity|qty)?\s*[:=]?\s*(?<n>\d{1,4})\b|(?:anzahl\s*(?:der\s*)?nadeln|nombre\s*d'aiguilles|número\s*de\s*agujas)\s*[:=]?\s*(?<n>\d{1,4})", O)]
+    [GeneratedRegex(@"(?:number\s*of\s*)?(?:needles?|pins?)\s*(?:count|number|quantity|qty)?\s*[:=]?\s*(?<n>[1-9]\d{0,3})\b|(?:anzahl\s*(?:der\s*)?nadeln|nombre\s*d'aiguilles|número\s*de\s*agujas)\s*[:=]?\s*(?<n>\d{1,4})", O)]
     public static partial Regex NeedleCountLabelled();
 
     // Claims.
     [GeneratedRegex(@"collagen\s*(?:induction|production|synthesis|formation|boost\w*|stimulat\w*|renewal)|(?:stimulat\w*|boost\w*|induc\w*|promot\w*|increas\w*|trigger\w*)\s*(?:the\s*(?:skin's\s*)?|your\s*(?:skin's\s*)?|natural\s*)?(?:own\s*)?(?:natural\s*)?collagen|\bCIT\b|percutaneous\s*collagen|kollagen\w*|collagène|colágeno", O)]
     public static partial Regex ClaimCollagen();
-    [GeneratedRegex(@"(?<!\w)(?:scars?|scarring|narben|cicatrices?|cicatriz)(?!\w)", O)]
+    [GeneratedRegex(@"(?<!\w)(?:scars?|scarring|\w*narben|cicatrices?|cicatriz)(?!\w)", O)]
     public static partial Regex ClaimScar();
     [GeneratedRegex(@"(?:deep|old|pitted|ice[-\s]?pick|boxcar|rolling|atrophic|severe|tiefe|alte|profondes?|anciennes|profundas|antiguas)\s*(?:acne\s*|-\s*)?(?:scars?|scarring|narben|cicatrices)|(?:scars?|narben|cicatrices)\s*(?:that\s*are\s*)?(?:years\s*old|profondes|profundas)", O)]
     public static partial Regex ClaimDeepScar();
@@ -137,6 +137,9 @@ internal static partial class Vocabulary
     // Identity.
     [GeneratedRegex(@"(?<![\w])(?:(?<cur>US\s*\$|USD|C\s*\$|CA\s*\$|CAD|A\s*\$|AU\s*\$|AUD|NZ\s*\$|NZD|HK\s*\$|S\s*\$|\$|€|EUR|£|GBP|¥|JPY|CNY|RMB|₹|INR|CHF|zł|PLN|kr|SEK|NOK|DKK|R\$|BRL)\s*(?<num>\d[\d.,' ]*\d|\d)|(?<num>\d[\d.,' ]*\d|\d)\s*(?<cur>USD|US\s*\$|\$|€|EUR|£|GBP|CAD|AUD|NZD|CHF|JPY|CNY|₹|INR|zł|PLN|kr|SEK|NOK|DKK|BRL|Kč|CZK))(?![\w])", O)]
     public static partial Regex Price();
+
+    [GeneratedRegex(@"(?:our\s*price|sale\s*price|price|preis|prix|precio|only|now)\s*:?\s*$", O)]
+    public static partial Regex PriceLabel();
 
     [GeneratedRegex(@"\b(?:in\s*stock|available|auf\s*lager|lieferbar|en\s*stock|disponible|en\s*existencia)\b", O)]
     public static partial Regex InStock();

@@ -33,9 +33,14 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, claimUntil).SetProperty(p => p.Attempts, p => p.Attempts + 1), ct);
         if (claimed == 0) return; // done already, or another worker has it
 
-        var page = await db.ScanPages.SingleAsync(p => p.ScanRunId == runId && p.ProductId == productId, ct);
-        await db.ScanRuns.Where(r => r.Id == runId && r.Status == ScanStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScanStatus.Running).SetProperty(r => r.StartedUtc, now), ct);
+        var loaded = await db.ScanPages.Where(p => p.ScanRunId == runId && p.ProductId == productId)
+            .Select(p => new { Page = p, RunStatus = p.ScanRun!.Status }).SingleAsync(ct);
+        var page = loaded.Page;
+        if (loaded.RunStatus == ScanStatus.Queued)
+        {
+            await db.ScanRuns.Where(r => r.Id == runId && r.Status == ScanStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScanStatus.Running).SetProperty(r => r.StartedUtc, now), ct);
+        }
 
         if (page.Attempts > Options.MaxPageAttempts)
         {
@@ -51,15 +56,17 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                // Let Hangfire retry (a locked database, a lost connection); the claim is released for that retry.
+                // Let Hangfire retry (a locked database, a lost connection). The claim is left expired rather than
+                // cleared, so the retry can take it and, should Hangfire give up, the sweeper finds the page.
                 db.ChangeTracker.Clear();
                 var error = e.Message.Length <= 1000 ? e.Message : e.Message[..1000];
+                var expired = time.GetUtcNow().UtcDateTime.AddSeconds(-1);
                 await db.ScanPages.Where(p => p.Id == page.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, (DateTime?)null).SetProperty(p => p.Error, error), CancellationToken.None);
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, expired).SetProperty(p => p.Error, error), CancellationToken.None);
                 throw;
             }
         }
-        await FinishIfDoneAsync(runId, ct);
+        await CountAndFinishAsync(runId, ct);
     }
 
     private async Task ScanClaimedAsync(ScanPage page, CancellationToken ct)
@@ -184,21 +191,37 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
         if (old.Count > 0) await db.PageSnapshots.Where(s => old.Contains(s.Id)).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Counts the finished pages; the worker that finds none left completes the run, exactly once.</summary>
+    /// <summary>After this worker recorded a page's outcome: counts it, and the worker that finds none left completes
+    /// the run, exactly once. Each outcome is recorded by exactly one claim holder, so a counter suffices; a process
+    /// dying between the two is mended by <see cref="FinishIfDoneAsync"/> recounting on resume.</summary>
+    private async Task CountAndFinishAsync(int runId, CancellationToken ct)
+    {
+        await db.ScanRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PagesDone, r => r.PagesDone + 1), ct);
+        var run = await db.ScanRuns.AsNoTracking().Where(r => r.Id == runId)
+            .Select(r => new { r.PagesDone, r.PagesTotal, r.SupplierId, r.ProductId }).FirstOrDefaultAsync(ct);
+        if (run is null) return;
+        if (run.PagesDone >= run.PagesTotal)
+        {
+            await FinishIfDoneAsync(runId, ct);
+        }
+        else if (run.ProductId is null && run.SupplierId is { } leaseHolder && run.PagesDone % 25 == 0)
+        {
+            // Renewed as pages finish, so only a run that stalls loses its lease.
+            var until = time.GetUtcNow().UtcDateTime.AddMinutes(Options.LeaseMinutes);
+            await db.Suppliers.Where(s => s.Id == leaseHolder && s.ScanLeaseRunId == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ScanLeaseUntilUtc, until), ct);
+        }
+    }
+
+    /// <summary>Recounts the finished pages; when none is left, completes the run exactly once (the conditional
+    /// status update decides which caller does), updates the supplier's health, releases the lease, notifies.</summary>
     public async Task FinishIfDoneAsync(int runId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var done = await db.ScanPages.CountAsync(p => p.ScanRunId == runId && p.Outcome != null, ct);
         await db.ScanRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PagesDone, done), ct);
         var run = await db.ScanRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
-        if (run is null) return;
-        if (run.ProductId is null && run.SupplierId is { } leaseHolder)
-        {
-            var until = now.AddMinutes(Options.LeaseMinutes);
-            await db.Suppliers.Where(s => s.Id == leaseHolder && s.ScanLeaseRunId == runId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ScanLeaseUntilUtc, until), ct);
-        }
-        if (done < run.PagesTotal) return;
+        if (run is null || done < run.PagesTotal) return;
 
         var finished = await db.ScanRuns
             .Where(r => r.Id == runId && (r.Status == ScanStatus.Queued || r.Status == ScanStatus.Running))

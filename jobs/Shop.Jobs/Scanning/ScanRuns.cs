@@ -98,8 +98,9 @@ public sealed class ScanRuns(ShopDbContext db, IBackgroundJobClient jobs, IOptio
     }
 
     /// <summary>
-    /// Re-enqueues every page of unfinished runs that nobody holds. At start-up of the embedded default
-    /// (<paramref name="releaseClaims"/>), every claim belonged to a process that is gone, so all are released.
+    /// Re-enqueues the pages of unfinished runs that need a job again. At start-up of the embedded default
+    /// (<paramref name="releaseClaims"/>), every claim belonged to a process that is gone, so all are released and every
+    /// unfinished page is enqueued; the sweeper passes false and picks up only pages whose worker went away.
     /// </summary>
     public async Task<int> ResumeUnfinishedAsync(bool releaseClaims, CancellationToken ct = default)
     {
@@ -122,12 +123,17 @@ public sealed class ScanRuns(ShopDbContext db, IBackgroundJobClient jobs, IOptio
                 await db.Suppliers.Where(s => s.Id == supplierId && (s.ScanLeaseRunId == run.Id || s.ScanLeaseRunId == null || s.ScanLeaseUntilUtc < now))
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.ScanLeaseRunId, run.Id).SetProperty(x => x.ScanLeaseUntilUtc, until), ct);
             }
+            // After a restart of the embedded default every unfinished page is re-enqueued (its job died with the
+            // in-memory storage). Otherwise the jobs of waiting pages are still queued in Hangfire storage, and only pages
+            // a worker took and lost (an expired claim, or a failed attempt) need a job again.
             var waiting = await db.ScanPages.AsNoTracking()
-                .Where(p => p.ScanRunId == run.Id && p.Outcome == null && (p.ClaimedUntilUtc == null || p.ClaimedUntilUtc < now))
+                .Where(p => p.ScanRunId == run.Id && p.Outcome == null &&
+                            (releaseClaims || (p.ClaimedUntilUtc != null && p.ClaimedUntilUtc < now)))
                 .Select(p => p.ProductId).ToListAsync(ct);
             EnqueuePages(run.Id, waiting);
-            if (waiting.Count == 0)
+            if (waiting.Count == 0 && !await db.ScanPages.AnyAsync(p => p.ScanRunId == run.Id && p.Outcome == null, ct))
             {
+                // Every page has its outcome but the run was not completed (the process died in between).
                 jobs.Create(Job.FromExpression<ScanJobs>(j => j.FinishRunAsync(run.Id, CancellationToken.None)), new EnqueuedState(Queue));
             }
             resumed += waiting.Count;

@@ -139,5 +139,6 @@ public sealed class ScanStartup(IServiceProvider services, IHostApplicationLifet
         logger.LogInformation("Demo supplier {Name}: first scan {Run} enqueued", name, start.Run?.Id);
     }
 
-    public const string DemoSupplierName = "Demo Supplier";
+    /// <summary>The name the demo catalogue seeds its supplier under (Shop.Web Demo/DemoCatalogue.SupplierName).</summary>
+    public const string DemoSupplierName = "Lumen Derma Wholesale (demo supplier)";
 }

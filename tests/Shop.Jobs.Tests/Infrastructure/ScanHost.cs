@@ -18,7 +18,8 @@ public sealed class ScanHost : IAsyncDisposable
 
     private ScanHost(IHost host) => Host = host;
 
-    public static async Task<ScanHost> StartAsync(string dataDirectory, bool runServer = true, IDictionary<string, string?>? settings = null)
+    public static async Task<ScanHost> StartAsync(string dataDirectory, bool runServer = true, IDictionary<string, string?>? settings = null,
+        Func<ShopDbContext, Task>? seedBeforeStart = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var config = new Dictionary<string, string?>
@@ -46,7 +47,9 @@ public sealed class ScanHost : IAsyncDisposable
         var host = builder.Build();
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ShopDbContext>().MigrateAsync();
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            await db.MigrateAsync();
+            if (seedBeforeStart is not null) await seedBeforeStart(db);
         }
         await host.StartAsync();
         return new ScanHost(host);

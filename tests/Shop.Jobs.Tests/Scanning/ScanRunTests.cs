@@ -259,6 +259,25 @@ public sealed class ScanRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sweeper_re_enqueues_only_pages_whose_worker_went_away_and_a_restart_all_unfinished_ones()
+    {
+        var host = await HostAsync(runServer: false);
+        var supplierId = await SeedSupplierAsync(host, "Swept", [.. Enumerable.Range(0, 3).Select(i => supplier.Url($"/pages/s{i}").ToString())]);
+        var run = await StartSupplierScanAsync(host, supplierId);
+        var pages = run.Pages.OrderBy(p => p.ProductId).ToList();
+        await host.DbAsync(db => db.ScanPages.Where(p => p.Id == pages[0].Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, DateTime.UtcNow.AddMinutes(-1))));
+        await host.DbAsync(db => db.ScanPages.Where(p => p.Id == pages[1].Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, DateTime.UtcNow.AddMinutes(5))));
+
+        var swept = await host.WithAsync(sp => sp.GetRequiredService<ScanRuns>().ResumeUnfinishedAsync(releaseClaims: false));
+        var restarted = await host.WithAsync(sp => sp.GetRequiredService<ScanRuns>().ResumeUnfinishedAsync(releaseClaims: true));
+
+        Assert.Equal(1, swept);      // the expired claim; the held one and the queued one are left alone
+        Assert.Equal(3, restarted);  // after a restart nothing is held and no job survived
+    }
+
+    [Fact]
     public async Task A_second_scan_of_a_supplier_while_one_holds_the_lease_answers_the_running_one()
     {
         var host = await HostAsync(runServer: false);
@@ -326,6 +345,38 @@ public sealed class ScanRunTests : IAsyncLifetime
         {
             Assert.DoesNotContain(connection.GetRecurringJobs(), j => j.Id == ScanSchedules.RecurringId(supplierId));
         }
+    }
+
+    [Fact]
+    public async Task The_demo_supplier_is_scanned_once_on_the_first_start()
+    {
+        supplier.SetPage("demo", HomeRoller1mm);
+        var demo = new Dictionary<string, string?> { ["Demo:Enabled"] = "true" };
+        var first = await ScanHost.StartAsync(dataDirectory, settings: demo, seedBeforeStart: async db =>
+        {
+            var s = new Supplier { Name = ScanStartup.DemoSupplierName, BaseUrl = supplier.BaseUrl.ToString(), CreatedUtc = DateTime.UtcNow };
+            db.Suppliers.Add(s);
+            await db.SaveChangesAsync();
+            db.Products.Add(new Product { Name = "Demo roller", Slug = "demo-roller", Kind = ProductKind.Roller, SupplierId = s.Id, SupplierUrl = supplier.Url("/pages/demo").ToString() });
+            await db.SaveChangesAsync();
+        });
+        hosts.Add(first);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        int? runId = null;
+        while (runId is null && DateTime.UtcNow < deadline)
+        {
+            runId = await first.DbAsync(db => db.ScanRuns.Select(r => (int?)r.Id).FirstOrDefaultAsync());
+            if (runId is null) await Task.Delay(50);
+        }
+        Assert.NotNull(runId);
+        var run = await first.WaitForRunAsync(runId.Value);
+        Assert.Equal(PageOutcomes.Ok, Assert.Single(run.Pages).Outcome);
+        Assert.True(await first.DbAsync(db => db.Flags.AnyAsync(f => f.Status == FlagStatus.Open)));
+        await StopAsync(first);
+
+        var second = await HostAsync(settings: demo);
+        await Task.Delay(1000);
+        Assert.Equal(1, await second.DbAsync(db => db.ScanRuns.CountAsync()));
     }
 
     [Theory]

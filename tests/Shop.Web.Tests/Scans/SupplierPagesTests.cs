@@ -190,6 +190,30 @@ public sealed class SupplierPagesTests : IClassFixture<SupplierPagesTests.Factor
     }
 
     [Fact]
+    public async Task A_products_history_says_what_changed_between_scans()
+    {
+        var productId = await DbAsync(async db =>
+        {
+            var product = new Product { Name = "History roller", Slug = $"h-{Guid.NewGuid():N}", SupplierUrl = "https://x.example/h" };
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+            db.PageSnapshots.AddRange(
+                new PageSnapshot { ProductId = product.Id, Url = "https://x.example/h", FetchedUtc = new DateTime(2026, 11, 1, 3, 0, 0), ContentHash = "a",
+                    CompressedBody = [], FactsJson = "{\"product\":{\"name\":\"Roller\"},\"facts\":{\"needleLengthsMm\":[0.25],\"sterility\":\"sterile\"}}" },
+                new PageSnapshot { ProductId = product.Id, Url = "https://x.example/h", FetchedUtc = new DateTime(2026, 11, 8, 3, 0, 0), ContentHash = "b",
+                    CompressedBody = [], FactsJson = "{\"product\":{\"name\":\"Roller\"},\"facts\":{\"needleLengthsMm\":[1.0],\"sterility\":\"sterile\"}}" });
+            await db.SaveChangesAsync();
+            return product.Id;
+        });
+        using var client = Client("merch|Merchandiser");
+        var html = await client.GetStringAsync($"/Admin/Scans/History/{productId}");
+        var text = new HtmlParser().ParseDocument(html).QuerySelector(".history-list")!.TextContent;
+        Assert.Contains("needle length 0.25 mm -> 1.0 mm", text);
+        Assert.Contains("2026-11-08 03:00", text);
+        Assert.DoesNotContain("sterility", text);
+    }
+
+    [Fact]
     public async Task A_finished_run_shows_each_page_outcome_with_failures_first()
     {
         var runId = await DbAsync(async db =>
