@@ -33,7 +33,8 @@ public sealed record DemoProduct(Product Listing, SupplierPageContent Page)
 /// </summary>
 public static class DemoCatalogue
 {
-    public const string SupplierName = "Lumen Derma Wholesale (demo supplier)";
+    // One name for the seeder and the scans' first-start hook that looks the demo supplier up.
+    public const string SupplierName = Shop.Jobs.Scanning.ScanStartup.DemoSupplierName;
     public const int PerKind = 32;
 
     private static readonly Lazy<IReadOnlyList<DemoProduct>> all = new(Build);
