@@ -465,6 +465,8 @@ namespace Shop.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SupplierId", "Name");
 
+                    b.HasIndex("NeedleLengthMm", "Published", "OnHold");
+
                     b.HasIndex("Published", "OnHold", "Name", "Id");
 
                     b.HasIndex("Published", "OnHold", "Kind", "Name", "Id");

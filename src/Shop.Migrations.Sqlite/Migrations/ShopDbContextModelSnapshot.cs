@@ -445,6 +445,8 @@ namespace Shop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SupplierId", "Name");
 
+                    b.HasIndex("NeedleLengthMm", "Published", "OnHold");
+
                     b.HasIndex("Published", "OnHold", "Name", "Id");
 
                     b.HasIndex("Published", "OnHold", "Kind", "Name", "Id");

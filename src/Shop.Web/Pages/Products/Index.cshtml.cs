@@ -42,7 +42,7 @@ public class IndexModel(ShopDbContext db) : PageModel
             ?? (kinds.Count == 1 ? Catalog.KindPlural(kinds[0]) : "All products");
 
         // The visibility rule of the storefront: never a product on safety hold or unpublished, in any list or count.
-        var query = db.Products.AsNoTracking().Where(p => p.Published && !p.OnHold);
+        var query = Visible(db.Products.AsNoTracking());
         query = kinds.Count switch
         {
             0 => query,
@@ -82,6 +82,15 @@ public class IndexModel(ShopDbContext db) : PageModel
             .ToListAsync(ct);
         var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         Items = rows.OrderBy(r => position[r.Id]).ToList();
+    }
+
+    /// <summary>Published and not on hold. Compared with parameters, not as bare booleans: SQLite uses an index
+    /// only for equality terms, and "Published AND NOT OnHold" would make it sort every visible product by hand.</summary>
+    public static IQueryable<Product> Visible(IQueryable<Product> products)
+    {
+        var published = true;
+        var held = false;
+        return products.Where(p => p.Published == published && p.OnHold == held);
     }
 
     /// <summary>This list's URL with the current filters and another page number.</summary>
