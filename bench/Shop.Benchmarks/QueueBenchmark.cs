@@ -47,7 +47,7 @@ public static class QueueBenchmark
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 
-    internal static string FindWebContentRoot()
+    private static string FindWebContentRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -57,7 +57,7 @@ public static class QueueBenchmark
         throw new DirectoryNotFoundException("Run the benchmark from inside the repository: src/Shop.Web was not found above it.");
     }
 
-    internal static async Task MeasureAsync(HttpClient client, string name, Func<int, string> url)
+    private static async Task MeasureAsync(HttpClient client, string name, Func<int, string> url)
     {
         for (var i = 0; i < 20; i++) (await client.GetAsync(url(i))).EnsureSuccessStatusCode();
         var times = new List<double>(Requests);
