@@ -10,8 +10,11 @@ switch (args.FirstOrDefault())
         await Shop.Benchmarks.ScanBenchmark.RunAsync(
             args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : 8);
         break;
+    case "storefront":
+        await Shop.Benchmarks.StorefrontBenchmark.RunAsync();
+        break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue | check | scan [pages] [workers]");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue | check | scan [pages] [workers] | storefront");
         return 2;
 }
 return 0;

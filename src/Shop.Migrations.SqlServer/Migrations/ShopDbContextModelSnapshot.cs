@@ -470,6 +470,7 @@ namespace Shop.Migrations.SqlServer.Migrations
                     b.HasIndex("SupplierId", "Name");
 
                     b.HasIndex("Kind", "Name", "Id");
+                    b.HasIndex("NeedleLengthMm", "Published", "OnHold");
 
                     b.HasIndex("Published", "OnHold", "Name", "Id");
 

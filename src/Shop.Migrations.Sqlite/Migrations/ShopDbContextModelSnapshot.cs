@@ -450,6 +450,7 @@ namespace Shop.Migrations.Sqlite.Migrations
                     b.HasIndex("SupplierId", "Name");
 
                     b.HasIndex("Kind", "Name", "Id");
+                    b.HasIndex("NeedleLengthMm", "Published", "OnHold");
 
                     b.HasIndex("Published", "OnHold", "Name", "Id");
 

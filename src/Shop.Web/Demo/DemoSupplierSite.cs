@@ -46,11 +46,14 @@ public static class DemoSupplierSite
         {{head}}
         <style>body{font-family:Arial,sans-serif;margin:0;color:#222}header,footer{background:#111;color:#eee;padding:12px 24px}
         main{max-width:1000px;margin:0 auto;padding:24px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:6px 10px}
-        .price{color:#b12704;font-size:1.3em}</style>
+        .price,.a-price,.price-item,.x-price-primary,.price--current{color:#b12704;font-size:1.3em;display:block;margin:8px 0}
+        header a{color:#fff;margin-right:12px}header nav{margin:6px 0}.announcement{font-size:.85em;color:#bbb}
+        h1,#productTitle{font-size:1.6em;display:block;margin:12px 0}button{background:#f0c14b;border:1px solid #a88734;padding:8px 20px;border-radius:4px}
+        .review{border-top:1px solid #eee;padding:8px 0}footer a{color:#ccc}</style>
         <script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());</script>
         </head>
         <body>
-        <header><a href="{{PathPrefix}}" style="color:#fff">Lumen Derma Wholesale</a>
+        <header><a href="{{PathPrefix}}"><strong>Lumen Derma Wholesale</strong></a>
         <nav><a href="{{PathPrefix}}">Rollers</a> | <a href="{{PathPrefix}}">Pens</a> | <a href="{{PathPrefix}}">Patches</a> | <a href="{{PathPrefix}}">Skincare</a></nav>
         <div class="announcement">Free shipping on orders over $75</div></header>
         <main>

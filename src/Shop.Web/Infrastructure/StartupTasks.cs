@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Shop.Core.Data;
 using Shop.Web.Demo;
@@ -26,6 +27,12 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
         {
             await db.MigrateAsync(cancellationToken);
             logger.LogInformation("Database migrated");
+        }
+        if (db.Database.IsSqlite())
+        {
+            // Fresh statistics let SQLite pick the selective index for storefront filters (kind + price rather than
+            // name order); 0x10002 also analyses tables that were never analysed, and is cheap when nothing changed.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
         }
         await scope.ServiceProvider.GetRequiredService<Bootstrap>().RunAsync(cancellationToken);
         await Api.ApiKeys.EnsureBootstrapKeyAsync(db, configuration, scope.ServiceProvider.GetRequiredService<TimeProvider>(), logger, cancellationToken);

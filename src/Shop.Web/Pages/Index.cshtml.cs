@@ -12,7 +12,7 @@ public class IndexModel(ShopDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        CountByKind = await db.Products.AsNoTracking().Where(p => p.Published && !p.OnHold)
+        CountByKind = await Products.IndexModel.Visible(db.Products.AsNoTracking())
             .GroupBy(p => p.Kind).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }

@@ -22,6 +22,9 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => new { p.Published, p.OnHold, p.Kind, p.Name, p.Id });
         b.HasIndex(p => new { p.Published, p.OnHold, p.Kind, p.Price, p.Id });
         b.HasIndex(p => new { p.Published, p.OnHold, p.Name, p.Id });
+        // The storefront's needle-length range across all kinds. Length first: an index led by (Published, OnHold)
+        // would tempt SQLite away from the name index for unfiltered lists, then sort every product.
+        b.HasIndex(p => new { p.NeedleLengthMm, p.Published, p.OnHold });
         b.HasIndex(p => new { p.SupplierId, p.Name });
         b.HasIndex(p => new { p.OpenFlagCount, p.Name });
         // The admin list sorts the whole catalogue (drafts and holds included) by name or recent change.

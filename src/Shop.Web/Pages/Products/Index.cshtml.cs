@@ -42,7 +42,7 @@ public class IndexModel(ShopDbContext db) : PageModel
             ?? (kinds.Count == 1 ? Catalog.KindPlural(kinds[0]) : "All products");
 
         // The visibility rule of the storefront: never a product on safety hold or unpublished, in any list or count.
-        var query = db.Products.AsNoTracking().Where(p => p.Published && !p.OnHold);
+        var query = Visible(db.Products.AsNoTracking());
         query = kinds.Count switch
         {
             0 => query,
@@ -50,8 +50,6 @@ public class IndexModel(ShopDbContext db) : PageModel
             // Two kinds at most from the departments; a pair of equalities lets SQLite use the kind indexes.
             _ => query.Where(p => kinds.Contains(p.Kind)),
         };
-        if (MinMm is { } minMm) query = query.Where(p => p.NeedleLengthMm >= minMm);
-        if (MaxMm is { } maxMm) query = query.Where(p => p.NeedleLengthMm <= maxMm);
         query = Use switch
         {
             "home" => query.Where(p => p.IntendedUse == IntendedUse.Home || p.IntendedUse == IntendedUse.Both),
@@ -66,8 +64,24 @@ public class IndexModel(ShopDbContext db) : PageModel
             query = query.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
         }
 
-        Total = await query.CountAsync(ct);
+        var withLength = query;
+        if (MinMm is { } minMm) withLength = withLength.Where(p => p.NeedleLengthMm >= minMm);
+        if (MaxMm is { } maxMm) withLength = withLength.Where(p => p.NeedleLengthMm <= maxMm);
+        Total = await withLength.CountAsync(ct);
         PageNumber = Math.Min(PageNumber, PageCount);
+        var skip = (PageNumber - 1) * PageSize;
+        if ((MinMm is not null || MaxMm is not null) && Total > 20 * (skip + PageSize))
+        {
+            // A wide length range: walking the sort order's index and skipping the few misses reaches the page far
+            // sooner than reading every match through the length index and sorting them all. "+ 0" keeps the
+            // database off the length index for this query only; the count above still uses it.
+            if (MinMm is { } min) query = query.Where(p => p.NeedleLengthMm + 0.0 >= min);
+            if (MaxMm is { } max) query = query.Where(p => p.NeedleLengthMm + 0.0 <= max);
+        }
+        else
+        {
+            query = withLength;
+        }
         var ordered = Sort switch
         {
             "price" => query.OrderBy(p => p.Price).ThenBy(p => p.Id),
@@ -75,13 +89,23 @@ public class IndexModel(ShopDbContext db) : PageModel
             "newest" => query.OrderByDescending(p => p.Id),
             _ => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
         };
+        if (Total == 0) return;
         // Deferred join: the offset walks only the narrow index (ids), and only the page's rows are read in full.
-        var pageIds = await ordered.Select(p => p.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var pageIds = await ordered.Select(p => p.Id).Skip(skip).Take(PageSize).ToListAsync(ct);
         var rows = await db.Products.AsNoTracking().Where(p => pageIds.Contains(p.Id))
             .Select(p => new ProductCard(p.Id, p.Name, p.Slug, p.Kind, p.Brand, p.Price, p.Currency, p.NeedleLengthMm, p.IntendedUse, p.SingleUse))
             .ToListAsync(ct);
         var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         Items = rows.OrderBy(r => position[r.Id]).ToList();
+    }
+
+    /// <summary>Published and not on hold. Compared with parameters, not as bare booleans: SQLite uses an index
+    /// only for equality terms, and "Published AND NOT OnHold" would make it sort every visible product by hand.</summary>
+    public static IQueryable<Product> Visible(IQueryable<Product> products)
+    {
+        var published = true;
+        var held = false;
+        return products.Where(p => p.Published == published && p.OnHold == held);
     }
 
     /// <summary>This list's URL with the current filters and another page number.</summary>
