@@ -129,16 +129,16 @@ public sealed class ScanStartup(IServiceProvider services, IHostApplicationLifet
         }
     }
 
-    /// <summary>The demo supplier (seeded by the demo catalogue, Demo:SupplierName) is scanned once, on the first start.</summary>
+    /// <summary>The demo supplier (seeded by the web app's demo catalogue) is scanned once, on the first start.</summary>
     private async Task ScanDemoSupplierOnceAsync(IServiceProvider scoped, ShopDbContext db, CancellationToken ct)
     {
-        var name = configuration["Demo:SupplierName"] ?? DemoSupplierName;
+        var name = DemoSupplierName;
         var demo = await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name, ct);
         if (demo is null || await db.ScanRuns.AnyAsync(r => r.SupplierId == demo.Id, ct)) return;
         var start = await scoped.GetRequiredService<ScanRuns>().StartSupplierScanAsync(demo.Id, "demo first start", ct);
         logger.LogInformation("Demo supplier {Name}: first scan {Run} enqueued", name, start.Run?.Id);
     }
 
-    /// <summary>The name the demo catalogue seeds its supplier under (Shop.Web Demo/DemoCatalogue.SupplierName).</summary>
+    /// <summary>The name the demo catalogue seeds its supplier under (Shop.Web's DemoCatalogue.SupplierName refers to it).</summary>
     public const string DemoSupplierName = "Lumen Derma Wholesale (demo supplier)";
 }
