@@ -4,6 +4,7 @@ using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Shop.Core.Data;
 using Shop.Core.Rules;
 using Shop.Jobs.Checking;
@@ -31,11 +32,12 @@ public static class ShopJobsExtensions
         var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = builder.Configuration.GetConnectionString("Shop");
 
-        builder.Services.AddHangfire(config =>
+        builder.Services.AddHangfire((services, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()));
             if (provider == DatabaseProvider.SqlServer)
             {
                 config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions
@@ -81,5 +83,53 @@ public static class ShopJobsExtensions
         builder.Services.AddOptions<RuleThresholds>().BindConfiguration("Rules");
         builder.Services.AddSingleton<PageChecker>();
         return builder;
+    }
+}
+
+/// <summary>
+/// Hangfire's log provider is process-wide static state that holds the last host's logger factory. Where one process
+/// runs several hosts after one another (integration tests, the benchmarks), a disposed host's factory must not turn
+/// a later host's job client into an ObjectDisposedException: such loggers are dropped instead.
+/// </summary>
+internal sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+{
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return new HostLog(factory.CreateLogger(name));
+        }
+        catch (ObjectDisposedException)
+        {
+            return new HostLog(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        }
+    }
+
+    private sealed class HostLog(ILogger logger) : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+        {
+            var level = logLevel switch
+            {
+                Hangfire.Logging.LogLevel.Trace => LogLevel.Trace,
+                Hangfire.Logging.LogLevel.Debug => LogLevel.Debug,
+                Hangfire.Logging.LogLevel.Info => LogLevel.Information,
+                Hangfire.Logging.LogLevel.Warn => LogLevel.Warning,
+                Hangfire.Logging.LogLevel.Error => LogLevel.Error,
+                _ => LogLevel.Critical,
+            };
+            try
+            {
+                // Hangfire asks "is this level on?" with a null message.
+                if (messageFunc is null) return logger.IsEnabled(level);
+                if (!logger.IsEnabled(level)) return false;
+                logger.Log(level, exception, "{Message}", messageFunc());
+                return true;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
     }
 }
