@@ -13,70 +13,21 @@ using Microsoft.Extensions.Options;
 using Shop.Core.Data;
 using Shop.Core.Model;
 using Shop.Web.Flags;
+using Shop.Web.Tests.Infrastructure;
 
 namespace Shop.Web.Tests.Flags;
 
-// The web app's Program is ambiguous with the jobs host's, so the factory names the web assembly by one of its pages.
 /// <summary>
 /// The queue and detail pages over HTTP against a real SQLite file, with real antiforgery. Who is signed in comes
 /// from a test header so these tests do not depend on the sign-in pages; the sign-in itself is tested there.
 /// </summary>
-public sealed class FlagPagesTests : IClassFixture<FlagPagesTests.Factory>
+public sealed class FlagPagesTests : IClassFixture<ShopFactory>
 {
-    private readonly Factory factory;
+    private readonly ShopFactory factory;
 
-    public FlagPagesTests(Factory factory) => this.factory = factory;
+    public FlagPagesTests(ShopFactory factory) => this.factory = factory;
 
-    public sealed class Factory : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexModel>
-    {
-        private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"shop-flags-{Guid.NewGuid():N}");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Shop:DataDirectory", dataDirectory);
-            builder.UseSetting("Jobs:RunServer", "false");
-            builder.UseSetting("Demo:Enabled", "false");
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderUser>(HeaderUser.SchemeName, _ => { });
-                services.PostConfigure<AuthenticationOptions>(o =>
-                {
-                    o.DefaultAuthenticateScheme = HeaderUser.SchemeName;
-                    o.DefaultChallengeScheme = HeaderUser.SchemeName;
-                    o.DefaultForbidScheme = HeaderUser.SchemeName;
-                });
-            });
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
-        }
-    }
-
-    private sealed class HeaderUser(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "TestHeader";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (Request.Headers["X-Test-User"].FirstOrDefault() is not { } value) return Task.FromResult(AuthenticateResult.NoResult());
-            var parts = value.Split('|');
-            var claims = new List<System.Security.Claims.Claim> { new(ClaimTypes.Name, parts[0]) };
-            claims.AddRange(parts.Skip(1).Select(r => new System.Security.Claims.Claim(ClaimTypes.Role, r)));
-            var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
-        }
-    }
-
-    private HttpClient Client(string? user)
-    {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        if (user is not null) client.DefaultRequestHeaders.Add("X-Test-User", user);
-        return client;
-    }
+    private HttpClient Client(string? user) => factory.Client(user);
 
     private async Task<(int ProductId, int FlagId)> SeedFlagAsync(Severity severity = Severity.Error)
     {

@@ -16,65 +16,19 @@ using Shop.Core.Data;
 using Shop.Core.Model;
 using Shop.Jobs.Scanning;
 
+using Shop.Web.Tests.Infrastructure;
+
 namespace Shop.Web.Tests.Scans;
 
 /// <summary>Supplier and scan-run pages over HTTP with real antiforgery and a SQLite file; roles from a test header.</summary>
 [Collection(HangfireCollection.Name)]
-public sealed class SupplierPagesTests : IClassFixture<SupplierPagesTests.Factory>
+public sealed class SupplierPagesTests : IClassFixture<ShopFactory>
 {
-    private readonly Factory factory;
+    private readonly ShopFactory factory;
 
-    public SupplierPagesTests(Factory factory) => this.factory = factory;
+    public SupplierPagesTests(ShopFactory factory) => this.factory = factory;
 
-    public sealed class Factory : WebApplicationFactory<Shop.Web.Pages.Admin.Suppliers.IndexModel>
-    {
-        private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"shop-suppliers-{Guid.NewGuid():N}");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Shop:DataDirectory", dataDirectory);
-            builder.UseSetting("Jobs:RunServer", "false");
-            builder.UseSetting("Demo:Enabled", "false");
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderUser>(HeaderUser.SchemeName, _ => { });
-                services.PostConfigure<AuthenticationOptions>(o =>
-                {
-                    o.DefaultAuthenticateScheme = HeaderUser.SchemeName;
-                    o.DefaultChallengeScheme = HeaderUser.SchemeName;
-                    o.DefaultForbidScheme = HeaderUser.SchemeName;
-                });
-            });
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
-        }
-    }
-
-    private sealed class HeaderUser(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "TestHeader";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (Request.Headers["X-Test-User"].FirstOrDefault() is not { } value) return Task.FromResult(AuthenticateResult.NoResult());
-            var parts = value.Split('|');
-            var claims = new List<System.Security.Claims.Claim> { new(ClaimTypes.Name, parts[0]) };
-            claims.AddRange(parts.Skip(1).Select(r => new System.Security.Claims.Claim(ClaimTypes.Role, r)));
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName)));
-        }
-    }
-
-    private HttpClient Client(string? user)
-    {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        if (user is not null) client.DefaultRequestHeaders.Add("X-Test-User", user);
-        return client;
-    }
+    private HttpClient Client(string? user) => factory.Client(user);
 
     private static string Token(string html) =>
         Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
