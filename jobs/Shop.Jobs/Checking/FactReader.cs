@@ -34,12 +34,14 @@ internal static class FactReader
         }
 
         var processed = 0;
+        var seenBlocks = new HashSet<string>(StringComparer.Ordinal);
         foreach (var block in blocks)
         {
             if ((++processed & 63) == 0) ct.ThrowIfCancellationRequested();
             // Link text (menus, "see also" products) names other pages, not this product.
             if (block.From == EvidenceSource.Other) continue;
-            if (needled) ReadLengths(page, block);
+            if (!seenBlocks.Add(block.Text)) continue;
+            if (needled && HasLengthUnit(block.Text)) ReadLengths(page, block);
             foreach (var raw in Vocabulary.SentenceBreak().Split(block.Text))
             {
                 var sentence = raw.Trim();
@@ -141,6 +143,28 @@ internal static class FactReader
 
     // ---- lengths ----------------------------------------------------------------------------------------------
 
+    private static bool HasLengthUnit(string text)
+    {
+        if (text.Contains("mm", StringComparison.OrdinalIgnoreCase) || text.Contains("µm", StringComparison.Ordinal) ||
+            text.Contains("μm", StringComparison.Ordinal) || text.Contains("micron", StringComparison.OrdinalIgnoreCase) ||
+            text.Contains("millim", StringComparison.OrdinalIgnoreCase) || text.Contains("milím", StringComparison.OrdinalIgnoreCase) ||
+            text.Contains("micromet", StringComparison.OrdinalIgnoreCase)) return true;
+        // "250um", "300 um", "250 mic": a unit right after a figure
+        for (var i = text.IndexOf("um", StringComparison.OrdinalIgnoreCase); i > 0; i = text.IndexOf("um", i + 2, StringComparison.OrdinalIgnoreCase))
+        {
+            var j = i - 1;
+            if (text[j] == ' ' && j > 0) j--;
+            if (char.IsAsciiDigit(text[j])) return true;
+        }
+        for (var i = text.IndexOf("mic", StringComparison.OrdinalIgnoreCase); i > 0; i = text.IndexOf("mic", i + 3, StringComparison.OrdinalIgnoreCase))
+        {
+            var j = i - 1;
+            if (text[j] == ' ' && j > 0) j--;
+            if (char.IsAsciiDigit(text[j])) return true;
+        }
+        return false;
+    }
+
     private static void ReadLengths(ExtractedPage page, TextBlock block)
     {
         if (block.Label is { } label && Vocabulary.NotLengthBefore().IsMatch(label + " ")) return;
@@ -207,46 +231,77 @@ internal static class FactReader
 
     private delegate void AddCue(CueKind kind, string sentence, Match match, EvidenceSource from, string? value = null);
 
+    private static bool Any(string lower, params ReadOnlySpan<string> stems)
+    {
+        foreach (var stem in stems)
+        {
+            if (lower.Contains(stem, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    // Each regex runs only on sentences holding one of its stems: a substring test is far cheaper than a scan with
+    // dozens of case-insensitive alternatives, and most sentences hold none of a family's words.
     private static void ReadCues(string s, EvidenceSource from, ProductKind? kind, AddCue add)
     {
+        var l = s.ToLowerInvariant();
         Match m;
-        if ((m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
-        if ((m = Vocabulary.ProfessionalUse().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalUse, s, m, from);
-        if ((m = Vocabulary.ProfessionalMarketing().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalMarketing, s, m, from);
+        if (Any(l, "home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel") &&
+            (m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
+        if (Any(l, "profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"))
+        {
+            if ((m = Vocabulary.ProfessionalUse().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalUse, s, m, from);
+            if ((m = Vocabulary.ProfessionalMarketing().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalMarketing, s, m, from);
+        }
 
         // A pen is not single-use because its cartridges are; a cartridge is not reusable because its pen is.
-        if ((m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
+        if (Any(l, "single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz") &&
+            (m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
             add(CueKind.SingleUse, s, m, from);
         var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
         var partOfCartridge = kind is ProductKind.Pen && CartridgeWords.IsMatch(s) && !BodyWords.IsMatch(s);
-        if ((m = Vocabulary.Reusable().Match(s)).Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, m, from);
-        if ((m = Vocabulary.ReuseInstructions().Match(s)).Success && !partOfBody) add(CueKind.ReuseInstructions, s, m, from);
+        if (Any(l, "reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil") &&
+            (m = Vocabulary.Reusable().Match(s)).Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, m, from);
+        if (Any(l, "each", "every", "store", "replace", "last", "times", "dull", "nach jede", "chaque", "cada") &&
+            (m = Vocabulary.ReuseInstructions().Match(s)).Success && !partOfBody) add(CueKind.ReuseInstructions, s, m, from);
 
-        var nonSterile = Vocabulary.NonSterile().Match(s);
-        var before = Vocabulary.SterilizeBeforeUse().Match(s);
-        var alcohol = Vocabulary.AlcoholSterilization().Match(s);
-        var method = MethodOf(s);
-        if (nonSterile.Success) add(CueKind.NonSterile, s, nonSterile, from);
-        if (before.Success) add(CueKind.SterilizeBeforeUse, s, before, from);
-        if (alcohol.Success && method is null) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
-        if (!nonSterile.Success && !before.Success && !(alcohol.Success && method is null))
+        var sterilWords = Any(l, "steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak");
+        if (sterilWords)
         {
-            if ((m = Vocabulary.Sterile().Match(s)).Success && !Negated(s, m)) add(CueKind.Sterile, s, m, from);
-            if (method is { } found && SterilWord.IsMatch(s)) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
+            var nonSterile = Vocabulary.NonSterile().Match(s);
+            var before = Any(l, "before", "prior", "vor ", "avant", "antes") ? Vocabulary.SterilizeBeforeUse().Match(s) : Match.Empty;
+            var alcohol = Any(l, "alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv")
+                ? Vocabulary.AlcoholSterilization().Match(s) : Match.Empty;
+            var method = MethodOf(s);
+            if (nonSterile.Success) add(CueKind.NonSterile, s, nonSterile, from);
+            if (before.Success) add(CueKind.SterilizeBeforeUse, s, before, from);
+            if (alcohol.Success && method is null) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
+            if (!nonSterile.Success && !before.Success && !(alcohol.Success && method is null))
+            {
+                if ((m = Vocabulary.Sterile().Match(s)).Success && !Negated(s, m)) add(CueKind.Sterile, s, m, from);
+                if (method is { } found && SterilWord.IsMatch(s)) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
+            }
         }
-        if ((m = Vocabulary.SterilePackaging().Match(s)).Success) add(CueKind.SterilePackaging, s, m, from);
-        if ((m = Vocabulary.FdaApproved().Match(s)).Success) add(CueKind.FdaApproved, s, m, from);
-        if ((m = Vocabulary.TopicalForNeedling().Match(s)).Success) add(CueKind.TopicalForNeedling, s, m, from);
+        if (Any(l, "seal", "individ", "blister", "pack", "pouch", "do not", "lot", "batch", "exp", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad") &&
+            (m = Vocabulary.SterilePackaging().Match(s)).Success) add(CueKind.SterilePackaging, s, m, from);
+        if (l.Contains("fda", StringComparison.Ordinal) && (m = Vocabulary.FdaApproved().Match(s)).Success) add(CueKind.FdaApproved, s, m, from);
+        if (Any(l, "roll", "needl", "dermis", "pen", "stamp", "mts", "collagen induction") &&
+            (m = Vocabulary.TopicalForNeedling().Match(s)).Success) add(CueKind.TopicalForNeedling, s, m, from);
 
-        ReadClaims(s, from, add);
+        ReadClaims(s, l, from, add);
 
-        if ((m = Vocabulary.Dissolving().Match(s)).Success && (kind is ProductKind.Patch || Regex.IsMatch(s, "needle|patch|spicule|dart", RegexOptions.IgnoreCase)))
+        if (Any(l, "dissol", "solub", "hyaluron", "auflös", "disolv") && (m = Vocabulary.Dissolving().Match(s)).Success &&
+            (kind is ProductKind.Patch || Regex.IsMatch(s, "needle|patch|spicule|dart", RegexOptions.IgnoreCase)))
             add(CueKind.Material, s, m, from, NeedleMaterial.Dissolving.ToWord());
-        if ((m = Vocabulary.Plastic().Match(s)).Success) add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
-        if ((m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m)) add(CueKind.Material, s, m, from, NeedleMaterial.Titanium.ToWord());
-        if ((m = Vocabulary.Steel().Match(s)).Success && MaterialIsNeedles(s, m)) add(CueKind.Material, s, m, from, NeedleMaterial.StainlessSteel.ToWord());
+        if (Any(l, "plastic", "abs", "pp", "pc", "poly", "resin", "nylon") && (m = Vocabulary.Plastic().Match(s)).Success)
+            add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
+        if (l.Contains("titan", StringComparison.Ordinal) && (m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m))
+            add(CueKind.Material, s, m, from, NeedleMaterial.Titanium.ToWord());
+        if (Any(l, "steel", "316", "sus", "stahl", "inox") && (m = Vocabulary.Steel().Match(s)).Success && MaterialIsNeedles(s, m))
+            add(CueKind.Material, s, m, from, NeedleMaterial.StainlessSteel.ToWord());
 
-        if ((m = Vocabulary.NeedleCountLabelled().Match(s)).Success || (m = Vocabulary.NeedleCount().Match(s)).Success)
+        if (Any(l, "needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts") && l.AsSpan().IndexOfAnyInRange('0', '9') >= 0 &&
+            ((m = Vocabulary.NeedleCountLabelled().Match(s)).Success || (m = Vocabulary.NeedleCount().Match(s)).Success))
         {
             add(CueKind.NeedleCount, s, m, from, m.Groups["n"].Value);
         }
@@ -269,22 +324,25 @@ internal static class FactReader
         return null;
     }
 
-    private static void ReadClaims(string s, EvidenceSource from, AddCue add)
+    private static void ReadClaims(string s, string l, EvidenceSource from, AddCue add)
     {
         Match m;
-        if ((m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
-        if ((m = Vocabulary.ClaimDeepScar().Match(s)).Success)
+        if (Any(l, "collag", "kollag", "colág", "cit") && (m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
+        if (Any(l, "scar", "narbe", "cicatri"))
         {
-            add(CueKind.Claim, s, m, from, Claim.DeepScarTreatment.ToWord());
-            add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
+            if ((m = Vocabulary.ClaimDeepScar().Match(s)).Success)
+            {
+                add(CueKind.Claim, s, m, from, Claim.DeepScarTreatment.ToWord());
+                add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
+            }
+            else if ((m = Vocabulary.ClaimScar().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
         }
-        else if ((m = Vocabulary.ClaimScar().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
-        if ((m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
-        if ((m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
-        if ((m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
-        if ((m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
-        if ((m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
-        if ((m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
+        if (Any(l, "stretch", "striae", "streifen", "vergeture", "estría") && (m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
+        if (Any(l, "wrinkl", "fine line", "anti", "falten", "rides", "arruga") && (m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
+        if (Any(l, "hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow") && (m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
+        if (Any(l, "regenera", "renewal", "repair", "zellerneuer", "régénér") && (m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
+        if (Any(l, "absor", "penetration", "aufnahme", "pénétr", "absorc") && (m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
+        if (Any(l, "exfoli", "peel", "dead skin") && (m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
     }
 
     // ---- material and count -------------------------------------------------------------------------------------
