@@ -9,8 +9,12 @@ switch (args.FirstOrDefault())
     case "check":
         Shop.Benchmarks.CheckBenchmark.Run();
         break;
+    case "scan":
+        await Shop.Benchmarks.ScanBenchmark.RunAsync(
+            args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : 8);
+        break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue|check");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue | check | scan [pages] [workers]");
         return 2;
 }
 return 0;

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Shop.Core.Data;
 using Shop.Core.Rules;
 using Shop.Jobs.Checking;
+using Shop.Jobs.Fetching;
+using Shop.Jobs.Scanning;
 
 namespace Shop.Jobs.Hosting;
 
@@ -48,9 +50,20 @@ public static class ShopJobsExtensions
             }
         });
 
+        builder.Services.AddGuardedFetcher();
+        builder.Services.AddOptions<ScanOptions>().BindConfiguration("Scan");
+        builder.Services.AddSingleton<CheckStep>();
+        builder.Services.AddSingleton<ScanSchedules>();
+        builder.Services.AddScoped<ScanRuns>();
+        builder.Services.AddScoped<PageScanner>();
+        builder.Services.AddScoped<ScanJobs>();
+        builder.Services.AddHttpClient(ScanJobs.WebhookClient, c => c.Timeout = TimeSpan.FromSeconds(20));
+
         var jobs = builder.Configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
         if (jobs.RunServer)
         {
+            // Wherever work is done: resume unfinished runs, register schedules, scan the demo supplier once.
+            builder.Services.AddHostedService<ScanStartup>();
             builder.Services.AddHangfireServer(server =>
             {
                 server.WorkerCount = jobs.WorkerCount;

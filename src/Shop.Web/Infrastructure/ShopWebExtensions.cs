@@ -38,6 +38,7 @@ public static class ShopWebExtensions
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", MerchandiserPolicy);
+            options.Conventions.AuthorizeFolder("/Admin/Suppliers", AdminPolicy);
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupTasks>();
