@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Shop.Core.Checking;
@@ -143,26 +144,23 @@ internal static class FactReader
 
     // ---- lengths ----------------------------------------------------------------------------------------------
 
+    private static readonly SearchValues<string> LengthUnits = SearchValues.Create(["mm", "µm", "μm", "um", "mic", "millim", "milím"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Cheap test before the length regex: a unit right after a figure ("0.5mm", "250 um", "1,0 Millimeter").</summary>
     private static bool HasLengthUnit(string text)
     {
-        if (text.Contains("mm", StringComparison.OrdinalIgnoreCase) || text.Contains("µm", StringComparison.Ordinal) ||
-            text.Contains("μm", StringComparison.Ordinal) || text.Contains("micron", StringComparison.OrdinalIgnoreCase) ||
-            text.Contains("millim", StringComparison.OrdinalIgnoreCase) || text.Contains("milím", StringComparison.OrdinalIgnoreCase) ||
-            text.Contains("micromet", StringComparison.OrdinalIgnoreCase)) return true;
-        // "250um", "300 um", "250 mic": a unit right after a figure
-        for (var i = text.IndexOf("um", StringComparison.OrdinalIgnoreCase); i > 0; i = text.IndexOf("um", i + 2, StringComparison.OrdinalIgnoreCase))
+        var span = text.AsSpan();
+        var offset = 0;
+        while (true)
         {
-            var j = i - 1;
-            if (text[j] == ' ' && j > 0) j--;
-            if (char.IsAsciiDigit(text[j])) return true;
+            var at = span[offset..].IndexOfAny(LengthUnits);
+            if (at < 0) return false;
+            var i = offset + at - 1;
+            if (i >= 0 && span[i] == ' ') i--;
+            if (i >= 0 && char.IsAsciiDigit(span[i])) return true;
+            offset += at + 2;
+            if (offset >= span.Length) return false;
         }
-        for (var i = text.IndexOf("mic", StringComparison.OrdinalIgnoreCase); i > 0; i = text.IndexOf("mic", i + 3, StringComparison.OrdinalIgnoreCase))
-        {
-            var j = i - 1;
-            if (text[j] == ' ' && j > 0) j--;
-            if (char.IsAsciiDigit(text[j])) return true;
-        }
-        return false;
     }
 
     private static void ReadLengths(ExtractedPage page, TextBlock block)
@@ -231,46 +229,61 @@ internal static class FactReader
 
     private delegate void AddCue(CueKind kind, string sentence, Match match, EvidenceSource from, string? value = null);
 
-    private static bool Any(string lower, params ReadOnlySpan<string> stems)
-    {
-        foreach (var stem in stems)
-        {
-            if (lower.Contains(stem, StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
+    private static bool Has(string text, SearchValues<string> stems) => text.AsSpan().ContainsAny(stems);
+
+    private static readonly SearchValues<string> Stems0 = SearchValues.Create(["home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems1 = SearchValues.Create(["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems2 = SearchValues.Create(["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems3 = SearchValues.Create(["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems4 = SearchValues.Create(["each", "every", "store", "replace", "last", "times", "dull", "nach jede", "chaque", "cada"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems5 = SearchValues.Create(["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems6 = SearchValues.Create(["before", "prior", "vor ", "avant", "antes"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems7 = SearchValues.Create(["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems8 = SearchValues.Create(["seal", "individ", "blister", "pack", "pouch", "do not", "lot", "batch", "exp", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems9 = SearchValues.Create(["roll", "needl", "dermis", "pen", "stamp", "mts", "collagen induction"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems10 = SearchValues.Create(["dissol", "solub", "hyaluron", "auflös", "disolv"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems11 = SearchValues.Create(["plastic", "abs", "pp", "pc", "poly", "resin", "nylon"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems12 = SearchValues.Create(["steel", "316", "sus", "stahl", "inox"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems13 = SearchValues.Create(["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems14 = SearchValues.Create(["collag", "kollag", "colág", "cit"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems15 = SearchValues.Create(["scar", "narbe", "cicatri"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems16 = SearchValues.Create(["stretch", "striae", "streifen", "vergeture", "estría"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems17 = SearchValues.Create(["wrinkl", "fine line", "anti", "falten", "rides", "arruga"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems18 = SearchValues.Create(["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems19 = SearchValues.Create(["regenera", "renewal", "repair", "zellerneuer", "régénér"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems20 = SearchValues.Create(["absor", "penetration", "aufnahme", "pénétr", "absorc"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems21 = SearchValues.Create(["exfoli", "peel", "dead skin"], StringComparison.OrdinalIgnoreCase);
 
     // Each regex runs only on sentences holding one of its stems: a substring test is far cheaper than a scan with
     // dozens of case-insensitive alternatives, and most sentences hold none of a family's words.
     private static void ReadCues(string s, EvidenceSource from, ProductKind? kind, AddCue add)
     {
-        var l = s.ToLowerInvariant();
         Match m;
-        if (Any(l, "home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel") &&
+        if (Has(s, Stems0) &&
             (m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
-        if (Any(l, "profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"))
+        if (Has(s, Stems1))
         {
             if ((m = Vocabulary.ProfessionalUse().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalUse, s, m, from);
             if ((m = Vocabulary.ProfessionalMarketing().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalMarketing, s, m, from);
         }
 
         // A pen is not single-use because its cartridges are; a cartridge is not reusable because its pen is.
-        if (Any(l, "single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz") &&
+        if (Has(s, Stems2) &&
             (m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
             add(CueKind.SingleUse, s, m, from);
         var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
         var partOfCartridge = kind is ProductKind.Pen && CartridgeWords.IsMatch(s) && !BodyWords.IsMatch(s);
-        if (Any(l, "reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil") &&
+        if (Has(s, Stems3) &&
             (m = Vocabulary.Reusable().Match(s)).Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, m, from);
-        if (Any(l, "each", "every", "store", "replace", "last", "times", "dull", "nach jede", "chaque", "cada") &&
+        if (Has(s, Stems4) &&
             (m = Vocabulary.ReuseInstructions().Match(s)).Success && !partOfBody) add(CueKind.ReuseInstructions, s, m, from);
 
-        var sterilWords = Any(l, "steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak");
+        var sterilWords = Has(s, Stems5);
         if (sterilWords)
         {
             var nonSterile = Vocabulary.NonSterile().Match(s);
-            var before = Any(l, "before", "prior", "vor ", "avant", "antes") ? Vocabulary.SterilizeBeforeUse().Match(s) : Match.Empty;
-            var alcohol = Any(l, "alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv")
+            var before = Has(s, Stems6) ? Vocabulary.SterilizeBeforeUse().Match(s) : Match.Empty;
+            var alcohol = Has(s, Stems7)
                 ? Vocabulary.AlcoholSterilization().Match(s) : Match.Empty;
             var method = MethodOf(s);
             if (nonSterile.Success) add(CueKind.NonSterile, s, nonSterile, from);
@@ -282,25 +295,25 @@ internal static class FactReader
                 if (method is { } found && SterilWord.IsMatch(s)) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
             }
         }
-        if (Any(l, "seal", "individ", "blister", "pack", "pouch", "do not", "lot", "batch", "exp", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad") &&
+        if (Has(s, Stems8) &&
             (m = Vocabulary.SterilePackaging().Match(s)).Success) add(CueKind.SterilePackaging, s, m, from);
-        if (l.Contains("fda", StringComparison.Ordinal) && (m = Vocabulary.FdaApproved().Match(s)).Success) add(CueKind.FdaApproved, s, m, from);
-        if (Any(l, "roll", "needl", "dermis", "pen", "stamp", "mts", "collagen induction") &&
+        if (s.Contains("fda", StringComparison.OrdinalIgnoreCase) && (m = Vocabulary.FdaApproved().Match(s)).Success) add(CueKind.FdaApproved, s, m, from);
+        if (Has(s, Stems9) &&
             (m = Vocabulary.TopicalForNeedling().Match(s)).Success) add(CueKind.TopicalForNeedling, s, m, from);
 
-        ReadClaims(s, l, from, add);
+        ReadClaims(s, from, add);
 
-        if (Any(l, "dissol", "solub", "hyaluron", "auflös", "disolv") && (m = Vocabulary.Dissolving().Match(s)).Success &&
+        if (Has(s, Stems10) && (m = Vocabulary.Dissolving().Match(s)).Success &&
             (kind is ProductKind.Patch || Regex.IsMatch(s, "needle|patch|spicule|dart", RegexOptions.IgnoreCase)))
             add(CueKind.Material, s, m, from, NeedleMaterial.Dissolving.ToWord());
-        if (Any(l, "plastic", "abs", "pp", "pc", "poly", "resin", "nylon") && (m = Vocabulary.Plastic().Match(s)).Success)
+        if (Has(s, Stems11) && (m = Vocabulary.Plastic().Match(s)).Success)
             add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
-        if (l.Contains("titan", StringComparison.Ordinal) && (m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m))
+        if (s.Contains("titan", StringComparison.OrdinalIgnoreCase) && (m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m))
             add(CueKind.Material, s, m, from, NeedleMaterial.Titanium.ToWord());
-        if (Any(l, "steel", "316", "sus", "stahl", "inox") && (m = Vocabulary.Steel().Match(s)).Success && MaterialIsNeedles(s, m))
+        if (Has(s, Stems12) && (m = Vocabulary.Steel().Match(s)).Success && MaterialIsNeedles(s, m))
             add(CueKind.Material, s, m, from, NeedleMaterial.StainlessSteel.ToWord());
 
-        if (Any(l, "needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts") && l.AsSpan().IndexOfAnyInRange('0', '9') >= 0 &&
+        if (Has(s, Stems13) && s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 &&
             ((m = Vocabulary.NeedleCountLabelled().Match(s)).Success || (m = Vocabulary.NeedleCount().Match(s)).Success))
         {
             add(CueKind.NeedleCount, s, m, from, m.Groups["n"].Value);
@@ -324,11 +337,11 @@ internal static class FactReader
         return null;
     }
 
-    private static void ReadClaims(string s, string l, EvidenceSource from, AddCue add)
+    private static void ReadClaims(string s, EvidenceSource from, AddCue add)
     {
         Match m;
-        if (Any(l, "collag", "kollag", "colág", "cit") && (m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
-        if (Any(l, "scar", "narbe", "cicatri"))
+        if (Has(s, Stems14) && (m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
+        if (Has(s, Stems15))
         {
             if ((m = Vocabulary.ClaimDeepScar().Match(s)).Success)
             {
@@ -337,12 +350,12 @@ internal static class FactReader
             }
             else if ((m = Vocabulary.ClaimScar().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
         }
-        if (Any(l, "stretch", "striae", "streifen", "vergeture", "estría") && (m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
-        if (Any(l, "wrinkl", "fine line", "anti", "falten", "rides", "arruga") && (m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
-        if (Any(l, "hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow") && (m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
-        if (Any(l, "regenera", "renewal", "repair", "zellerneuer", "régénér") && (m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
-        if (Any(l, "absor", "penetration", "aufnahme", "pénétr", "absorc") && (m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
-        if (Any(l, "exfoli", "peel", "dead skin") && (m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
+        if (Has(s, Stems16) && (m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
+        if (Has(s, Stems17) && (m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
+        if (Has(s, Stems18) && (m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
+        if (Has(s, Stems19) && (m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
+        if (Has(s, Stems20) && (m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
+        if (Has(s, Stems21) && (m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
     }
 
     // ---- material and count -------------------------------------------------------------------------------------

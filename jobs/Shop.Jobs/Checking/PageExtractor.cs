@@ -345,8 +345,13 @@ internal sealed class PageExtractor
         return true;
     }
 
+    private static readonly System.Buffers.SearchValues<string> NoiseSearch = System.Buffers.SearchValues.Create(NoiseFragments, StringComparison.Ordinal);
+
     private static bool IsNoiseMark(string marks)
     {
+        if (!marks.AsSpan().ContainsAny(NoiseSearch) && !marks.Contains("nav", StringComparison.Ordinal) && !marks.Contains("menu", StringComparison.Ordinal) &&
+            !marks.Contains("modal", StringComparison.Ordinal) && !marks.Contains("drawer", StringComparison.Ordinal) &&
+            !marks.Contains("search", StringComparison.Ordinal) && !marks.Contains("qa", StringComparison.Ordinal)) return false;
         foreach (var fragment in NoiseFragments)
         {
             if (marks.Contains(fragment, StringComparison.Ordinal))
