@@ -95,7 +95,7 @@ public class CheckBenchmark
     public static void Run()
     {
         // In process: the machine is shared and a separate benchmark build of the whole web app times out.
-        var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("in-process"))
+        var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(15).WithId("in-process"))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
         BenchmarkRunner.Run<CheckBenchmark>(config);
     }
