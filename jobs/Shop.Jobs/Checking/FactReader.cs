@@ -190,6 +190,8 @@ internal static class FactReader
                 }
             }
             var isRange = values.Count == 2 && Vocabulary.RangeSeparator().IsMatch(all);
+            // An adjustable pen's "0-2.5 mm" gives 2.5 only: 0 is the retracted position, not a needle length (rules.md
+            // asks for the range ends; a 0 would make every adjustable pen "implausible").
             values = values.Where(v => v > 0).Distinct().ToList();
             if (values.Count == 0) continue;
             var needleContext = labelled || Vocabulary.NeedleWord().IsMatch(before);
@@ -235,14 +237,14 @@ internal static class FactReader
     private static readonly SearchValues<string> Stems1 = SearchValues.Create(["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Stems2 = SearchValues.Create(["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Stems3 = SearchValues.Create(["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems4 = SearchValues.Create(["each", "every", "store", "replace", "last", "times", "dull", "nach jede", "chaque", "cada"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems4 = SearchValues.Create(["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Stems5 = SearchValues.Create(["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Stems6 = SearchValues.Create(["before", "prior", "vor ", "avant", "antes"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Stems7 = SearchValues.Create(["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems8 = SearchValues.Create(["seal", "individ", "blister", "pack", "pouch", "do not", "lot", "batch", "exp", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems9 = SearchValues.Create(["roll", "needl", "dermis", "pen", "stamp", "mts", "collagen induction"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems8 = SearchValues.Create(["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems9 = SearchValues.Create(["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Stems10 = SearchValues.Create(["dissol", "solub", "hyaluron", "auflös", "disolv"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems11 = SearchValues.Create(["plastic", "abs", "pp", "pc", "poly", "resin", "nylon"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems11 = SearchValues.Create(["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Stems12 = SearchValues.Create(["steel", "316", "sus", "stahl", "inox"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Stems13 = SearchValues.Create(["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts"], StringComparison.OrdinalIgnoreCase);
     private static readonly SearchValues<string> Stems14 = SearchValues.Create(["collag", "kollag", "colág", "cit"], StringComparison.OrdinalIgnoreCase);
