@@ -3,6 +3,9 @@ switch (args.FirstOrDefault())
     case "queue":
         await Shop.Benchmarks.QueueBenchmark.RunAsync();
         break;
+    case "check-quick":
+        await Shop.Benchmarks.CheckBenchmark.QuickAsync();
+        break;
     case "check":
         Shop.Benchmarks.CheckBenchmark.Run();
         break;
