@@ -227,7 +227,13 @@ internal static class FactReader
     private static readonly Regex BodyWords = new(@"\bpen\b|handpiece|hand\s*piece|machine|device\s*body|\bhandle\b|motor", RegexOptions.IgnoreCase);
     private static readonly Regex SterilWord = new(@"steril|stéril|estéril|irradiat|kGy|ethylene\s*oxide", RegexOptions.IgnoreCase);
 
-    private static bool Negated(string sentence, Match m) => Negation.IsMatch(sentence[Math.Max(0, m.Index - 30)..m.Index]);
+    // "Not for sale to the public for self-treatment", "not intended for use at home": the negation governs a phrase
+    // that stands further back than Negation's two words. Commas end it, so "not suitable for sensitive skin, ideal for
+    // home use" still markets home use.
+    private static readonly Regex DistantNegation = new(@"\b(?:not|never)\s+(?:for\s+sale|sold|available|intended|suitable|meant|designed|recommended)\s+(?:to|for)\b[^.;!?,]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static bool Negated(string sentence, Match m) =>
+        Negation.IsMatch(sentence[Math.Max(0, m.Index - 30)..m.Index]) || DistantNegation.IsMatch(sentence[Math.Max(0, m.Index - 90)..m.Index]);
 
     private delegate void AddCue(CueKind kind, string sentence, Match match, EvidenceSource from, string? value = null);
 

@@ -25,6 +25,18 @@ public class ExtractionTests
 
     private static string JsonLd(string json) => $"<script type=\"application/ld+json\">{json}</script>";
 
+    // ---- negation that stands further back than the phrase it governs (seen on the demo supplier's stamp pages)
+    [Theory]
+    [InlineData("For use by trained professionals in a clinic. Not for sale to the public for self-treatment.", IntendedUse.Professional)]
+    [InlineData("Not intended for home use or self treatment by consumers.", null)]
+    [InlineData("Not suitable for sensitive skin, ideal for home use.", IntendedUse.Home)]
+    public async Task A_negated_home_use_phrase_is_not_home_marketing_but_a_separate_clause_is(string text, IntendedUse? expected)
+    {
+        var r = await Result(Page($"<h1>Derma Stamp 140 Needles 1.0 mm</h1><p>{text}</p>"));
+        Assert.Equal(expected, r.Facts!.IntendedUse);
+        Assert.Equal(expected == IntendedUse.Home, r.Flags.Any(f => f.Rule == "home-use-needle-too-long"));
+    }
+
     // ---- JSON-LD
     [Fact]
     public async Task Json_ld_product_gives_identity_with_schema_org_availability()
