@@ -96,7 +96,10 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"(?<!\bnot\s(?:been\s)?|n't\s(?:been\s)?|\bno\s|\bnever\s)(?:FDA[-\s]*(?:approved|approval|registered|certified|listed)|approved\s*by\s*(?:the\s*)?FDA|FDA\s*&\s*CE\s*approved|CE\s*(?:&|and|/)\s*FDA\s*(?:approved|certified|registered))", O)]
     public static partial Regex FdaApproved();
 
-    [GeneratedRegex(@"after\s*(?:derma[-\s]?)?(?:rolling|needling|stamping)|(?:for|with|after|during|before|in)\s*(?:use\s*with\s*)?(?:a\s*|your\s*|the\s*)?(?:[\d.,]+\s*mm\s*)?(?:derma[-\s]?roll\w*|dermaroll\w*|micro[-\s]?needl\w*|needling|derma[-\s]?pen|dermapen|derma[-\s]?stamp|skin\s*needling|mts|collagen\s*induction)|into\s*the\s*dermis|(?:deliver\w*|penetrat\w*)\s*(?:deep\s*)?(?:into|to)\s*(?:the\s*)?(?:dermis|deeper\s*(?:skin\s*)?layers)|(?:nach|beim)\s*(?:dem\s*)?microneedling|après\s*(?:le\s*)?micro[-\s]?needling|tras\s*el\s*micro[-\s]?needling", O)]
+    // Post-care "after microneedling" is the shop's own guidance (a moisturiser and sunscreen afterwards), so "after"
+    // is not "for use with": only a topical sold for use with the device, during or before needling, or into the
+    // dermis is (rules.md's topical-for-needling).
+    [GeneratedRegex(@"(?:for|with|during|before|in)\s*(?:use\s*with\s*)?(?:a\s*|your\s*|the\s*)?(?:[\d.,]+\s*mm\s*)?(?:derma[-\s]?roll\w*|dermaroll\w*|micro[-\s]?needl\w*|needling|derma[-\s]?pen|dermapen|derma[-\s]?stamp|skin\s*needling|mts|collagen\s*induction)|into\s*the\s*dermis|(?:deliver\w*|penetrat\w*)\s*(?:deep\s*)?(?:into|to)\s*(?:the\s*)?(?:dermis|deeper\s*(?:skin\s*)?layers)|beim\s*(?:dem\s*)?microneedling|pendant\s*(?:le\s*)?micro[-\s]?needling|durante\s*el\s*micro[-\s]?needling", O)]
     public static partial Regex TopicalForNeedling();
 
     // Materials.

@@ -409,8 +409,9 @@ case("fr-rouleau-025-clean", "brand", "Rouleau à micro-aiguilles 0,25 mm", ("19
 case("fr-serum-apres-microneedling", "brand", "Sérum à l'acide hyaluronique", ("34,90 €", "34.90", "EUR"), jsonld=False, lang="fr",
      intro=["À appliquer après le microneedling pour une hydratation intense."],
      extra={"labels": FR, "availabilityText": "En stock"},
+     # Hydration after microneedling is post-care, which the shop recommends: not topical-for-needling.
      facts=F("serum", [], None, None, None, None, "unknown", None, []),
-     flags=["topical-for-needling:warning"])
+     flags=[])
 
 case("es-sello-05-casa", "brand", "Derma stamp 0,5 mm", ("15,99 €", "15.99", "EUR"), jsonld=False, lang="es",
      intro=["Ideal para uso en casa."],
