@@ -3,8 +3,11 @@ switch (args.FirstOrDefault())
     case "queue":
         await Shop.Benchmarks.QueueBenchmark.RunAsync();
         break;
+    case "products":
+        await Shop.Benchmarks.ProductsBenchmark.RunAsync();
+        break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue|products");
         return 2;
 }
 return 0;

@@ -447,9 +447,13 @@ namespace Shop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OpenFlagCount", "Name");
 
+                    b.HasIndex("Price", "Id");
+
                     b.HasIndex("SupplierId", "Name");
 
                     b.HasIndex("Kind", "Name", "Id");
+
+                    b.HasIndex("OnHold", "Name", "Id");
 
                     b.HasIndex("Published", "OnHold", "Name", "Id");
 
