@@ -6,8 +6,15 @@ switch (args.FirstOrDefault())
     case "products":
         await Shop.Benchmarks.ProductsBenchmark.RunAsync();
         break;
+    case "check":
+        Shop.Benchmarks.CheckBenchmark.Run();
+        break;
+    case "scan":
+        await Shop.Benchmarks.ScanBenchmark.RunAsync(
+            args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : 8);
+        break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue|products");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | scan [pages] [workers]");
         return 2;
 }
 return 0;

@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Shop.Core.Data;
+using Shop.Core.Checking;
+using Shop.Jobs.Checking;
+using Shop.Jobs.Fetching;
 using Shop.Jobs.Hosting;
 
 // Shop.Jobs: the scalable worker host (default), the explicit `migrate` step of production, and the `check` command.
@@ -17,6 +21,27 @@ switch (args.FirstOrDefault())
         await db.MigrateAsync();
         Console.WriteLine($"Database migrated ({db.Database.ProviderName}).");
         return 0;
+    }
+    case "check":
+    {
+        // Configuration only (appsettings, environment): the caps and thresholds the scans use too. No Hangfire, no database.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
+        builder.Logging.ClearProviders();
+        builder.AddShopChecking();
+        builder.Services.AddGuardedFetcher();
+        using var host = builder.Build();
+        var checker = host.Services.GetRequiredService<PageChecker>();
+        var fetcher = host.Services.GetRequiredService<GuardedFetcher>();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        return await CheckCommand.RunAsync(args[1..], checker, urlChecker: async (url, listing, ct) =>
+        {
+            // The same guarded fetcher as the scans: SSRF guard, robots.txt, caps; a failed fetch is a failed check.
+            var fetched = await fetcher.FetchAsync(new FetchRequest(new Uri(url)), ct);
+            if (!fetched.IsOk) return CheckResult.Failed(url, $"{fetched.Outcome}: {fetched.Error ?? $"HTTP {fetched.HttpStatus}"}");
+            using var body = new MemoryStream(fetched.Body!, writable: false);
+            return await checker.CheckAsync(url, body, fetched.ContentType, listing, ct);
+        }, Console.OpenStandardInput(), Console.Out, Console.Error, cancel.Token);
     }
     default:
     {

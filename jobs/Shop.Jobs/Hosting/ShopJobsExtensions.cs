@@ -5,6 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Shop.Core.Data;
+using Shop.Core.Rules;
+using Shop.Jobs.Checking;
+using Shop.Jobs.Fetching;
+using Shop.Jobs.Scanning;
 
 namespace Shop.Jobs.Hosting;
 
@@ -23,6 +27,7 @@ public static class ShopJobsExtensions
     public static IHostApplicationBuilder AddShopJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<JobsOptions>().BindConfiguration("Jobs");
+        builder.AddShopChecking();
         var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = builder.Configuration.GetConnectionString("Shop");
 
@@ -45,15 +50,36 @@ public static class ShopJobsExtensions
             }
         });
 
+        builder.Services.AddGuardedFetcher();
+        builder.Services.AddOptions<ScanOptions>().BindConfiguration("Scan");
+        builder.Services.AddSingleton<CheckStep>();
+        builder.Services.AddSingleton<ScanSchedules>();
+        builder.Services.AddScoped<ScanRuns>();
+        builder.Services.AddScoped<PageScanner>();
+        builder.Services.AddScoped<ScanJobs>();
+        builder.Services.AddHttpClient(ScanJobs.WebhookClient, c => c.Timeout = TimeSpan.FromSeconds(20));
+
         var jobs = builder.Configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
         if (jobs.RunServer)
         {
+            // Wherever work is done: resume unfinished runs, register schedules, scan the demo supplier once.
+            builder.Services.AddHostedService<ScanStartup>();
             builder.Services.AddHangfireServer(server =>
             {
                 server.WorkerCount = jobs.WorkerCount;
                 server.Queues = ["scans", "default"];
             });
         }
+        return builder;
+    }
+
+    /// <summary>The page checker (extraction + rules) with its caps ("Check") and thresholds ("Rules"); what the
+    /// scans and the `check` command share.</summary>
+    public static IHostApplicationBuilder AddShopChecking(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CheckOptions>().BindConfiguration("Check");
+        builder.Services.AddOptions<RuleThresholds>().BindConfiguration("Rules");
+        builder.Services.AddSingleton<PageChecker>();
         return builder;
     }
 }

@@ -15,6 +15,9 @@ public class ScanRun
     public DateTime? FinishedUtc { get; set; }
     public int PagesTotal { get; set; }
     public int PagesDone { get; set; }
+
+    /// <summary>Why a run failed (supplier gone or disabled); null otherwise.</summary>
+    public string? Error { get; set; }
     public List<ScanPage> Pages { get; set; } = [];
 }
 
@@ -31,6 +34,19 @@ public class ScanPage
     public int? HttpStatus { get; set; }
     public string? Error { get; set; }
     public DateTime? FinishedUtc { get; set; }
+
+    /// <summary>A worker is on this page until then; a delivery of the same job meanwhile leaves it alone, and a
+    /// crashed worker's claim simply expires.</summary>
+    public DateTime? ClaimedUntilUtc { get; set; }
+
+    /// <summary>How many times a worker claimed the page; a page that keeps crashing its worker is given up on.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>What changed in the supplier's facts since the previous snapshot ("needle length 0.25 mm -> 1.0 mm").</summary>
+    public string? Changes { get; set; }
+
+    /// <summary>Error flags this page opened or re-opened (for the webhook).</summary>
+    public int NewErrorFlags { get; set; }
 }
 
 /// <summary>A changed supplier page, compressed, with the facts extracted from it.</summary>

@@ -19,6 +19,12 @@ public class Supplier
     public DateTime? LastScanUtc { get; set; }
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>The per-supplier lease: the run that holds it and until when. One run per supplier at a time, across
+    /// all worker processes; an expired lease (a crashed worker) can be taken over. Taken with a
+    /// conditional UPDATE, so two processes cannot both win.</summary>
+    public int? ScanLeaseRunId { get; set; }
+    public DateTime? ScanLeaseUntilUtc { get; set; }
+
     public List<Product> Products { get; set; } = [];
 }
 

@@ -492,6 +492,16 @@ namespace Shop.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -500,6 +510,9 @@ namespace Shop.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<int?>("HttpStatus")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NewErrorFlags")
                         .HasColumnType("int");
 
                     b.Property<string>("Outcome")
@@ -537,6 +550,10 @@ namespace Shop.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("datetime2");
@@ -669,6 +686,12 @@ namespace Shop.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("ScanLeaseRunId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ScanLeaseUntilUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Schedule")
                         .HasMaxLength(100)

@@ -470,6 +470,16 @@ namespace Shop.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -478,6 +488,9 @@ namespace Shop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewErrorFlags")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
@@ -512,6 +525,10 @@ namespace Shop.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedUtc")
@@ -641,6 +658,12 @@ namespace Shop.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ScanLeaseRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScanLeaseUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Schedule")

@@ -38,10 +38,12 @@ public static class ShopWebExtensions
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiKeyHandler>(Api.ApiKeys.Scheme, null);
         services.AddOptions<Catalogue.CatalogueCsvOptions>().BindConfiguration("Catalogue");
         services.AddScoped<Catalogue.CatalogueCsv>();
+        services.AddScoped<Catalogue.ListingRecheck>();
 
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", MerchandiserPolicy);
+            options.Conventions.AuthorizeFolder("/Admin/Suppliers", AdminPolicy);
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupTasks>();

@@ -9,6 +9,7 @@ public class ScanRunConfiguration : IEntityTypeConfiguration<ScanRun>
     public void Configure(EntityTypeBuilder<ScanRun> b)
     {
         b.Property(r => r.Trigger).HasMaxLength(100);
+        b.Property(r => r.Error).HasMaxLength(1000);
         b.HasIndex(r => new { r.Status, r.CreatedUtc });
         b.HasIndex(r => new { r.SupplierId, r.CreatedUtc });
         b.HasOne(r => r.Supplier).WithMany().HasForeignKey(r => r.SupplierId).OnDelete(DeleteBehavior.Cascade);
@@ -23,6 +24,7 @@ public class ScanPageConfiguration : IEntityTypeConfiguration<ScanPage>
         b.Property(p => p.Url).HasMaxLength(2000);
         b.Property(p => p.Outcome).HasMaxLength(32);
         b.Property(p => p.Error).HasMaxLength(1000);
+        b.Property(p => p.Changes).HasMaxLength(1000);
         // A page job delivered twice must not record two outcomes.
         b.HasIndex(p => new { p.ScanRunId, p.ProductId }).IsUnique();
         b.HasIndex(p => p.ProductId);

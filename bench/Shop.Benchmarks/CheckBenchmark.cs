@@ -1,0 +1,79 @@
+using AngleSharp;
+using AngleSharp.Io;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Shop.Jobs.Checking;
+
+namespace Shop.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release --project bench/Shop.Benchmarks -- check`: AngleSharp's own parse of the fixture pages
+/// against the full check (parse + extraction + rules) of the same bytes, in one BenchmarkDotNet run; the Ratio
+/// column is the cost of the check relative to the parse.
+/// </summary>
+[MemoryDiagnoser]
+public class CheckBenchmark
+{
+    private List<byte[]> _pages = [];
+    private readonly IBrowsingContext _context = BrowsingContext.New(Configuration.Default);
+    private readonly PageChecker _checker = PageChecker.Create();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var directory = FixturePages();
+        _pages = Directory.EnumerateFiles(directory, "*.html").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+    }
+
+    [Benchmark(Baseline = true, Description = "AngleSharp parse only")]
+    public async Task<int> ParseOnly()
+    {
+        var nodes = 0;
+        foreach (var page in _pages)
+        {
+            using var stream = new MemoryStream(page, writable: false);
+            using var document = await _context.OpenAsync(r => r.Content(stream).Address("http://localhost/"));
+            nodes += document.All.Length;
+        }
+        return nodes;
+    }
+
+    [Benchmark(Description = "Full check (parse + extract + rules)")]
+    public async Task<int> FullCheck()
+    {
+        var flags = 0;
+        foreach (var page in _pages)
+        {
+            using var stream = new MemoryStream(page, writable: false);
+            var result = await _checker.CheckAsync("bench", stream, null, null, CancellationToken.None);
+            flags += result.Flags.Count;
+        }
+        return flags;
+    }
+
+    /// <summary>The fixture corpus of Shop.Jobs.Tests, found from the working directory upwards (BenchmarkDotNet runs
+    /// the benchmark in a child process below bin/).</summary>
+    public static string FixturePages()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "tests", "Shop.Jobs.Tests", "Fixtures", "pages");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException("tests/Shop.Jobs.Tests/Fixtures/pages not found above the working directory");
+    }
+
+    public static void Run()
+    {
+        // In process: the machine is shared and a separate benchmark build of the whole web app times out.
+        var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("in-process"))
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        BenchmarkRunner.Run<CheckBenchmark>(config);
+    }
+}

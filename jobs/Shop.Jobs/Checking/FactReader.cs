@@ -1,0 +1,352 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Shop.Core.Checking;
+using Shop.Core.Model;
+
+namespace Shop.Jobs.Checking;
+
+/// <summary>Turns a page's text blocks into the facts of rules.md and the cues the rules cite.</summary>
+internal static class FactReader
+{
+    private const int MaxCuesPerKind = 3;
+    private const int MaxEvidenceChars = 240;
+
+    public static void Read(ExtractedPage page, IReadOnlyList<TextBlock> blocks, CancellationToken ct)
+    {
+        var product = page.Product;
+        var kindCue = FindKind(product.Name, blocks);
+        product.Kind = kindCue?.Kind;
+        if (kindCue is not null) page.Cues.Add(new Cue(CueKind.Kind, kindCue.Text, kindCue.From, kindCue.Kind.ToWord()));
+        var kind = product.Kind;
+        var needled = kind is null or ProductKind.Roller or ProductKind.Stamp or ProductKind.Pen or ProductKind.Cartridge or ProductKind.Patch;
+
+        var counter = new Dictionary<(CueKind, string?), int>();
+        var seen = new HashSet<(CueKind, string)>();
+        void Add(CueKind cueKind, string sentence, Match match, EvidenceSource from, string? value = null)
+        {
+            var key = (cueKind, value);
+            counter.TryGetValue(key, out var n);
+            if (n >= MaxCuesPerKind) return;
+            var text = Snippet(sentence, match);
+            if (!seen.Add((cueKind, value + "|" + text))) return;
+            counter[key] = n + 1;
+            page.Cues.Add(new Cue(cueKind, text, from, value));
+        }
+
+        var processed = 0;
+        foreach (var block in blocks)
+        {
+            if ((++processed & 63) == 0) ct.ThrowIfCancellationRequested();
+            // Link text (menus, "see also" products) names other pages, not this product.
+            if (block.From == EvidenceSource.Other) continue;
+            if (needled) ReadLengths(page, block);
+            foreach (var raw in Vocabulary.SentenceBreak().Split(block.Text))
+            {
+                var sentence = raw.Trim();
+                if (sentence.Length < 3) continue;
+                ReadCues(sentence, block.From, kind, Add);
+            }
+        }
+
+        var facts = page.Facts;
+        facts.NeedleLengthsMm = needled
+            ? page.Lengths.SelectMany(m => m.Mm).Select(v => Math.Round(v, 3)).Distinct().Order().ToList()
+            : [];
+        if (!needled) page.Lengths.Clear();
+
+        var home = page.Has(CueKind.HomeUse);
+        var professional = page.Has(CueKind.ProfessionalUse);
+        facts.IntendedUse = home && professional ? IntendedUse.Both : home ? IntendedUse.Home : professional ? IntendedUse.Professional : null;
+        facts.SingleUse = page.Has(CueKind.SingleUse) ? true
+            : page.Has(CueKind.Reusable) || page.Has(CueKind.ReuseInstructions) ? false
+            : null;
+        facts.Sterility = page.Has(CueKind.NonSterile) ? Sterility.NonSterile
+            : page.Has(CueKind.Sterile) ? Sterility.Sterile
+            // Told to sterilise it before first use and never called sterile: it ships non-sterile.
+            : page.Has(CueKind.SterilizeBeforeUse) ? Sterility.NonSterile
+            : Sterility.Unknown;
+        facts.SterilizationMethod = facts.Sterility == Sterility.Sterile && page.FirstCue(CueKind.SterilizationMethod)?.Value is { } method
+            ? Words.Parse<SterilizationMethod>(method)
+            : null;
+        facts.Claims = page.CuesOf(CueKind.Claim).Select(c => Words.Parse<Claim>(c.Value!)).Distinct().Order().ToList();
+
+        if (needled)
+        {
+            facts.NeedleMaterial = MaterialOf(page, blocks, kind);
+            facts.NeedleCount = CountOf(page, blocks);
+        }
+        if (!needled)
+        {
+            page.Cues.RemoveAll(c => c.Kind is CueKind.Material or CueKind.NeedleCount);
+        }
+    }
+
+    // ---- kind -------------------------------------------------------------------------------------------------
+
+    private sealed record KindFound(ProductKind Kind, string Text, EvidenceSource From);
+
+    private static KindFound? FindKind(string? name, IReadOnlyList<TextBlock> blocks)
+    {
+        var nameBlock = blocks.FirstOrDefault(b => b.From == EvidenceSource.Title) ?? blocks.FirstOrDefault(b => b.Label == "name");
+        if (name is not null && Classify(name) is { } byName)
+        {
+            // "Facial roller" is both a jade roller and a derma roller; the page's needles tell which.
+            if (byName == ProductKind.Other && !StoneRoller.IsMatch(name) && blocks.Any(b => NeedleEvidence.IsMatch(b.Text) && !NoNeedles.IsMatch(b.Text)))
+            {
+                byName = ProductKind.Roller;
+            }
+            var from = nameBlock is not null && nameBlock.Text.Contains(name, StringComparison.OrdinalIgnoreCase) ? nameBlock.From : EvidenceSource.JsonLd;
+            return new KindFound(byName, Trim(name), from);
+        }
+        foreach (var block in blocks.Where(b => b.From == EvidenceSource.Title || b.Label is "name" or "title"))
+        {
+            if (Classify(block.Text) is { } k) return new KindFound(k, Trim(block.Text), block.From);
+        }
+        foreach (var block in blocks.Where(b => b.Label is "category").Concat(blocks.Take(40)))
+        {
+            if (block.Text.Length > 400) continue;
+            if (Classify(block.Text) is { } k and not ProductKind.Other) return new KindFound(k, Trim(block.Text), block.From);
+        }
+        return null;
+    }
+
+    private static readonly Regex StoneRoller = new(@"jade|quartz|gua\s*sha|\bice\b|cryo|stone|amethyst|obsidian|jadeite|massage", RegexOptions.IgnoreCase);
+    private static readonly Regex NeedleEvidence = new(@"\b\d{2,4}\s*(?:pcs\s*)?(?:titanium\s*|stainless[-\s]steel\s*|steel\s*)?(?:micro[-\s]?)?needles\b|needle\s*(?:length|size|depth)|micro[-\s]?needl|derma[-\s]?roller", RegexOptions.IgnoreCase);
+    private static readonly Regex NoNeedles = new(@"no\s*needles|without\s*needles|needle[-\s]?free|unlike\s*(?:a\s*)?derma|not\s*a\s*derma", RegexOptions.IgnoreCase);
+
+    private static readonly Regex PinCountOnly = new(@"^\d{1,2}[-\s]?pins?$", RegexOptions.IgnoreCase);
+
+    internal static ProductKind? Classify(string text)
+    {
+        var head = text;
+        var end = Vocabulary.NameHeadEnd().Match(text);
+        if (end.Success && end.Index > 3) head = text[..end.Index];
+        return ClassifyPart(head) ?? ClassifyPart(text);
+    }
+
+    private static ProductKind? ClassifyPart(string t)
+    {
+        if (Vocabulary.PatchKind().IsMatch(t)) return ProductKind.Patch;
+        if (Vocabulary.StampKind().IsMatch(t) && Regex.IsMatch(t, @"derma|micro|needl|pin|\bmm\b|titan|nadel|aiguille|aguja", RegexOptions.IgnoreCase)) return ProductKind.Stamp;
+        var cartridge = Vocabulary.CartridgeKind().Match(t);
+        // "12 pin" alone says cartridge only when nothing names a roller
+        if (cartridge.Success && !(PinCountOnly.IsMatch(cartridge.Value) && Vocabulary.RollerKind().IsMatch(t))) return ProductKind.Cartridge;
+        if (Vocabulary.PenKind().IsMatch(t)) return ProductKind.Pen;
+        if (Vocabulary.RollerKind().IsMatch(t)) return ProductKind.Roller;
+        if (Vocabulary.NeedlelessRoller().IsMatch(t)) return ProductKind.Other;
+        if (Vocabulary.SerumKind().IsMatch(t)) return ProductKind.Serum;
+        if (Vocabulary.MoisturiserKind().IsMatch(t)) return ProductKind.Moisturiser;
+        return null;
+    }
+
+    // ---- lengths ----------------------------------------------------------------------------------------------
+
+    private static void ReadLengths(ExtractedPage page, TextBlock block)
+    {
+        if (block.Label is { } label && Vocabulary.NotLengthBefore().IsMatch(label + " ")) return;
+        var labelled = block.Label is { } l && Vocabulary.NeedleWord().IsMatch(l);
+        var variantValues = block.From == EvidenceSource.Variants ? new List<double>() : null;
+        var text = block.Text;
+        var previousEnd = 0;
+        foreach (Match m in Vocabulary.Length().Matches(text))
+        {
+            var start = Math.Max(previousEnd, m.Index - 40);
+            var before = text[start..m.Index];
+            previousEnd = m.Index + m.Length;
+            var after = text[previousEnd..Math.Min(text.Length, previousEnd + 16)];
+            if (Vocabulary.NotLengthBefore().IsMatch(before) || Vocabulary.NotLengthAfter().IsMatch(after)) continue;
+            if (Regex.IsMatch(before, @"\d\s*[x×*]\s*$")) continue;
+            var all = m.Groups["all"].Value;
+            var unit = m.Groups["unit"].Value.ToLowerInvariant();
+            var scale = unit.StartsWith("mm", StringComparison.Ordinal) || unit.StartsWith("mil", StringComparison.Ordinal) ? 1.0 : 0.001;
+            var values = new List<double>();
+            foreach (Match n in Vocabulary.Number().Matches(all))
+            {
+                if (double.TryParse(n.Value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                {
+                    values.Add(Math.Round(v * scale, 3));
+                }
+            }
+            var isRange = values.Count == 2 && Vocabulary.RangeSeparator().IsMatch(all);
+            values = values.Where(v => v > 0).Distinct().ToList();
+            if (values.Count == 0) continue;
+            var needleContext = labelled || Vocabulary.NeedleWord().IsMatch(before);
+            // Past a few millimetres an unlabelled figure is a dimension (roller head, handle), not a needle.
+            if (values.Max() > 5.0 && !needleContext) continue;
+            if (variantValues is not null)
+            {
+                variantValues.AddRange(values);
+                continue;
+            }
+            var shape = isRange ? LengthShape.Range : values.Count > 1 ? LengthShape.Set : LengthShape.Single;
+            if (shape == LengthShape.Single && values.Count == 1 && Regex.IsMatch(all, @"^\s*0\s*(?:-|–|~|to)", RegexOptions.IgnoreCase)) shape = LengthShape.Range;
+            AddLength(page, new LengthMention(values, Snippet(SentenceAround(text, m), m), block.From, shape));
+        }
+        if (variantValues is { Count: > 0 })
+        {
+            var distinct = variantValues.Distinct().Order().ToList();
+            AddLength(page, new LengthMention(distinct, Trim(text), block.From, distinct.Count > 1 ? LengthShape.Set : LengthShape.Single));
+        }
+    }
+
+    private static void AddLength(ExtractedPage page, LengthMention mention)
+    {
+        if (page.Lengths.Count >= 40) return;
+        if (page.Lengths.Any(m => m.From == mention.From && m.Text == mention.Text)) return;
+        page.Lengths.Add(mention);
+    }
+
+    // ---- cues -------------------------------------------------------------------------------------------------
+
+    private static readonly Regex Negation = new(@"(?:\bnot\b|\bnever\b|\bno\b|n't|\bnicht\b|\bkein\w*|\bpas\b|\bni\b)\W+(?:\w+\W+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex CartridgeWords = new(@"cartridge|needle\s*head|needle\s*tip|\btips?\b|\bheads?\b|kartusche|cartouche|cartucho", RegexOptions.IgnoreCase);
+    private static readonly Regex BodyWords = new(@"\bpen\b|handpiece|hand\s*piece|machine|device\s*body|\bhandle\b|motor", RegexOptions.IgnoreCase);
+    private static readonly Regex SterilWord = new(@"steril|stéril|estéril|irradiat|kGy|ethylene\s*oxide", RegexOptions.IgnoreCase);
+
+    private static bool Negated(string sentence, Match m) => Negation.IsMatch(sentence[Math.Max(0, m.Index - 30)..m.Index]);
+
+    private delegate void AddCue(CueKind kind, string sentence, Match match, EvidenceSource from, string? value = null);
+
+    private static void ReadCues(string s, EvidenceSource from, ProductKind? kind, AddCue add)
+    {
+        Match m;
+        if ((m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
+        if ((m = Vocabulary.ProfessionalUse().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalUse, s, m, from);
+        if ((m = Vocabulary.ProfessionalMarketing().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalMarketing, s, m, from);
+
+        // A pen is not single-use because its cartridges are; a cartridge is not reusable because its pen is.
+        if ((m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
+            add(CueKind.SingleUse, s, m, from);
+        var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
+        var partOfCartridge = kind is ProductKind.Pen && CartridgeWords.IsMatch(s) && !BodyWords.IsMatch(s);
+        if ((m = Vocabulary.Reusable().Match(s)).Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, m, from);
+        if ((m = Vocabulary.ReuseInstructions().Match(s)).Success && !partOfBody) add(CueKind.ReuseInstructions, s, m, from);
+
+        var nonSterile = Vocabulary.NonSterile().Match(s);
+        var before = Vocabulary.SterilizeBeforeUse().Match(s);
+        var alcohol = Vocabulary.AlcoholSterilization().Match(s);
+        var method = MethodOf(s);
+        if (nonSterile.Success) add(CueKind.NonSterile, s, nonSterile, from);
+        if (before.Success) add(CueKind.SterilizeBeforeUse, s, before, from);
+        if (alcohol.Success && method is null) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
+        if (!nonSterile.Success && !before.Success && !(alcohol.Success && method is null))
+        {
+            if ((m = Vocabulary.Sterile().Match(s)).Success && !Negated(s, m)) add(CueKind.Sterile, s, m, from);
+            if (method is { } found && SterilWord.IsMatch(s)) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
+        }
+        if ((m = Vocabulary.SterilePackaging().Match(s)).Success) add(CueKind.SterilePackaging, s, m, from);
+        if ((m = Vocabulary.FdaApproved().Match(s)).Success) add(CueKind.FdaApproved, s, m, from);
+        if ((m = Vocabulary.TopicalForNeedling().Match(s)).Success) add(CueKind.TopicalForNeedling, s, m, from);
+
+        ReadClaims(s, from, add);
+
+        if ((m = Vocabulary.Dissolving().Match(s)).Success && (kind is ProductKind.Patch || Regex.IsMatch(s, "needle|patch|spicule|dart", RegexOptions.IgnoreCase)))
+            add(CueKind.Material, s, m, from, NeedleMaterial.Dissolving.ToWord());
+        if ((m = Vocabulary.Plastic().Match(s)).Success) add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
+        if ((m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m)) add(CueKind.Material, s, m, from, NeedleMaterial.Titanium.ToWord());
+        if ((m = Vocabulary.Steel().Match(s)).Success && MaterialIsNeedles(s, m)) add(CueKind.Material, s, m, from, NeedleMaterial.StainlessSteel.ToWord());
+
+        if ((m = Vocabulary.NeedleCountLabelled().Match(s)).Success || (m = Vocabulary.NeedleCount().Match(s)).Success)
+        {
+            add(CueKind.NeedleCount, s, m, from, m.Groups["n"].Value);
+        }
+    }
+
+    private static bool MaterialIsNeedles(string s, Match m)
+    {
+        var near = s[Math.Max(0, m.Index - 30)..Math.Min(s.Length, m.Index + m.Length + 30)];
+        if (Regex.IsMatch(near, @"needle|pin|nadel|aiguille|aguja|roller|derma|micro|head|tips?\b", RegexOptions.IgnoreCase)) return true;
+        return !Regex.IsMatch(near, @"handle|grip|case|body|shell|box|housing|griff|manche|mango", RegexOptions.IgnoreCase);
+    }
+
+    private static (SterilizationMethod Method, Match Match)? MethodOf(string s)
+    {
+        Match m;
+        if ((m = Vocabulary.MethodEo().Match(s)).Success) return (SterilizationMethod.EthyleneOxide, m);
+        if ((m = Vocabulary.MethodGamma().Match(s)).Success) return (SterilizationMethod.Gamma, m);
+        if ((m = Vocabulary.MethodEBeam().Match(s)).Success) return (SterilizationMethod.EBeam, m);
+        if ((m = Vocabulary.MethodSteam().Match(s)).Success) return (SterilizationMethod.Steam, m);
+        return null;
+    }
+
+    private static void ReadClaims(string s, EvidenceSource from, AddCue add)
+    {
+        Match m;
+        if ((m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
+        if ((m = Vocabulary.ClaimDeepScar().Match(s)).Success)
+        {
+            add(CueKind.Claim, s, m, from, Claim.DeepScarTreatment.ToWord());
+            add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
+        }
+        else if ((m = Vocabulary.ClaimScar().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
+        if ((m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
+        if ((m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
+        if ((m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
+        if ((m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
+        if ((m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
+        if ((m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
+    }
+
+    // ---- material and count -------------------------------------------------------------------------------------
+
+    private static readonly Regex MaterialLabel = new(@"material|materi|werkstoff", RegexOptions.IgnoreCase);
+    private static readonly Regex CountLabel = new(@"(?:number|no\.|count|quantity|qty|anzahl|nombre|número).*(?:needles?|pins?|nadeln|aiguilles|agujas)|(?:needles?|pins?|nadeln|aiguilles|agujas)\s*(?:count|number|quantity|qty|anzahl)?\s*$", RegexOptions.IgnoreCase);
+
+    private static NeedleMaterial? MaterialOf(ExtractedPage page, IReadOnlyList<TextBlock> blocks, ProductKind? kind)
+    {
+        var dissolving = page.CuesOf(CueKind.Material).FirstOrDefault(c => c.Value == "dissolving");
+        if (kind == ProductKind.Patch && dissolving is not null) return NeedleMaterial.Dissolving;
+        foreach (var block in blocks)
+        {
+            if (block.Label is not { } label || !MaterialLabel.IsMatch(label)) continue;
+            if (Regex.IsMatch(label, "handle|griff|manche|mango|case|box", RegexOptions.IgnoreCase)) continue;
+            var value = block.Text;
+            if (Vocabulary.Dissolving().IsMatch(value) || Regex.IsMatch(value, "hyaluron", RegexOptions.IgnoreCase)) return NeedleMaterial.Dissolving;
+            if (Regex.IsMatch(value, @"\b(?:plastic|ABS|PP|polypropylene|polycarbonate|resin|nylon)\b", RegexOptions.IgnoreCase)) return NeedleMaterial.Plastic;
+            if (Vocabulary.Titanium().IsMatch(value)) return NeedleMaterial.Titanium;
+            if (Vocabulary.Steel().IsMatch(value)) return NeedleMaterial.StainlessSteel;
+        }
+        var first = page.CuesOf(CueKind.Material).FirstOrDefault();
+        return first?.Value is { } word ? Words.Parse<NeedleMaterial>(word) : null;
+    }
+
+    private static int? CountOf(ExtractedPage page, IReadOnlyList<TextBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.Label is not { } label || !CountLabel.IsMatch(label)) continue;
+            var m = Regex.Match(block.Text[(block.Text.IndexOf(':') + 1)..], @"\b(\d{1,4})\b");
+            if (m.Success && int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var n) && n > 0) return n;
+        }
+        foreach (var cue in page.CuesOf(CueKind.NeedleCount))
+        {
+            if (int.TryParse(cue.Value, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 5000) return n;
+        }
+        return null;
+    }
+
+    // ---- evidence text --------------------------------------------------------------------------------------------
+
+    private static string SentenceAround(string text, Match m)
+    {
+        var start = m.Index;
+        while (start > 0 && text[start - 1] is not ('.' or '!' or '?' or '\n' or '•') || (start > 0 && text[start - 1] == '.' && start < text.Length && char.IsAsciiDigit(text[start]))) start--;
+        var end = m.Index + m.Length;
+        while (end < text.Length && text[end] is not ('!' or '?' or '\n' or '•') && !(text[end] == '.' && (end + 1 >= text.Length || text[end + 1] == ' '))) end++;
+        return text[start..end].Trim();
+    }
+
+    private static string Snippet(string sentence, Match m)
+    {
+        if (sentence.Length <= MaxEvidenceChars) return sentence;
+        var index = sentence.IndexOf(m.Value, StringComparison.Ordinal);
+        if (index < 0) index = 0;
+        var from = Math.Max(0, index - 100);
+        var to = Math.Min(sentence.Length, index + m.Length + 100);
+        while (from > 0 && sentence[from] != ' ') from--;
+        while (to < sentence.Length && sentence[to] != ' ') to++;
+        return sentence[from..to].Trim();
+    }
+
+    private static string Trim(string text) => text.Length <= MaxEvidenceChars ? text : text[..MaxEvidenceChars].TrimEnd();
+}

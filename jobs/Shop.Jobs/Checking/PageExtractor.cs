@@ -1,0 +1,741 @@
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Shop.Core.Checking;
+using Shop.Core.Model;
+
+namespace Shop.Jobs.Checking;
+
+/// <summary>A piece of the page's text and where it stood; Label is a spec row's label ("Needle length").</summary>
+internal sealed record TextBlock(string Text, EvidenceSource From, string? Label = null);
+
+/// <summary>Reads one parsed page: structured data first (JSON-LD, microdata, meta), then the visible main product
+/// markup with navigation, related products, reviews and footers left out. Produces the text blocks the facts are
+/// read from (see <see cref="FactReader"/>).</summary>
+internal sealed class PageExtractor
+{
+    private const int MaxBlockChars = 20_000;
+    private const int MaxTotalChars = 2_000_000;
+
+    private readonly IDocument _document;
+    private readonly CheckOptions _options;
+    private readonly CancellationToken _ct;
+    private readonly CheckedProduct _product = new();
+    private readonly List<TextBlock> _structured = [];
+    private readonly List<TextBlock> _visible = [];
+    private readonly HashSet<IElement> _noise = [];
+    private readonly HashSet<IElement> _protected = [];
+    private readonly List<Cue> _priceCues = [];
+    private int _totalChars;
+
+    private PageExtractor(IDocument document, CheckOptions options, CancellationToken ct)
+    {
+        _document = document;
+        _options = options;
+        _ct = ct;
+    }
+
+    public static ExtractedPage Extract(IDocument document, CheckOptions options, CancellationToken ct)
+    {
+        var extractor = new PageExtractor(document, options, ct);
+        return extractor.Run();
+    }
+
+    private ExtractedPage Run()
+    {
+        var title = MainTitle();
+        if (title is not null)
+        {
+            for (var e = title; e is not null; e = e.ParentElement) _protected.Add(e);
+        }
+        ReadJsonLd(title?.TextContent);
+        ReadMicrodata();
+        ReadMeta();
+        _ct.ThrowIfCancellationRequested();
+        MarkNoise();
+        if (_document.Body is { } body) Walk(body);
+        _ct.ThrowIfCancellationRequested();
+        ReadVisibleIdentity(title);
+
+        // Visible text first (the people-readable evidence), then the structured data.
+        var blocks = new List<TextBlock>(_visible.Count + _structured.Count);
+        blocks.AddRange(_visible);
+        blocks.AddRange(_structured);
+        var page = new ExtractedPage { Product = _product };
+        page.Cues.AddRange(_priceCues);
+        FactReader.Read(page, blocks, _ct);
+        return page;
+    }
+
+    private IElement? MainTitle()
+    {
+        var title = _document.GetElementById("productTitle")
+            ?? _document.QuerySelector("h1[itemprop=name], .product_title, .product-title h1, .product__title h1, h1.product-title, h1.product__title, h1.page-title, h1");
+        return title;
+    }
+
+    // ---- structured data ----------------------------------------------------------------------------------
+
+    private void ReadJsonLd(string? visibleTitle)
+    {
+        var documents = new List<JsonDocument>();
+        try
+        {
+            var products = new List<JsonElement>();
+            foreach (var script in _document.QuerySelectorAll("script[type]"))
+            {
+                var type = script.GetAttribute("type");
+                if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
+                var text = script.TextContent;
+                if (text.Length > _options.MaxJsonLdChars) continue;
+                if (JsonLdReader.Parse(text) is not { } json) continue;
+                documents.Add(json);
+                JsonLdReader.CollectProducts(json.RootElement, products);
+            }
+            if (products.Count == 0) return;
+            // Several products (related items, a shop's "also bought" block): the one the page's title names is the main one.
+            var title = visibleTitle is null ? null : Clean(visibleTitle);
+            var main = products.FirstOrDefault(p => title is not null && JsonLdReader.Text(p, "name") is { } n &&
+                                                    title.Contains(Clean(n), StringComparison.OrdinalIgnoreCase));
+            ReadJsonLdProduct(main.ValueKind == JsonValueKind.Undefined ? products[0] : main);
+        }
+        finally
+        {
+            foreach (var json in documents) json.Dispose();
+        }
+    }
+
+    private void ReadJsonLdProduct(JsonElement p)
+    {
+        var name = JsonLdReader.Text(p, "name");
+        _product.Name ??= name;
+        if (name is not null) _structured.Add(new TextBlock(name, EvidenceSource.JsonLd, "name"));
+        _product.Brand ??= JsonLdReader.Text(p, "brand") ?? JsonLdReader.Text(p, "manufacturer");
+        _product.Sku ??= JsonLdReader.Text(p, "sku") ?? JsonLdReader.Text(p, "mpn") ?? JsonLdReader.Text(p, "productID");
+        foreach (var key in (string[])["gtin13", "gtin", "gtin12", "gtin14", "gtin8", "ean", "upc"])
+        {
+            _product.Gtin ??= Prices.Gtin(JsonLdReader.Text(p, key));
+        }
+        if (JsonLdReader.Text(p, "description") is { } description)
+        {
+            AddStructured(description, EvidenceSource.JsonLd, null);
+        }
+        foreach (var prop in JsonLdReader.Items(p, "additionalProperty"))
+        {
+            if (JsonLdReader.Text(prop, "name") is { } label && JsonLdReader.Text(prop, "value") is { } value)
+            {
+                _structured.Add(new TextBlock($"{label}: {value}", EvidenceSource.JsonLd, label));
+            }
+        }
+        foreach (var key in (string[])["material", "size", "category"])
+        {
+            if (JsonLdReader.Text(p, key) is { } value) _structured.Add(new TextBlock($"{key}: {value}", EvidenceSource.JsonLd, key));
+        }
+        ReadOffers(p);
+
+        var variantNames = new List<string>();
+        foreach (var variant in JsonLdReader.Items(p, "hasVariant"))
+        {
+            if (JsonLdReader.Text(variant, "name") is { } vn) variantNames.Add(vn);
+            else if (JsonLdReader.Text(variant, "size") is { } vs) variantNames.Add(vs);
+            if (_product.Price is null) ReadOffers(variant);
+            _product.Sku ??= null;
+        }
+        foreach (var offer in JsonLdReader.Items(p, "offers"))
+        {
+            if (JsonLdReader.Text(offer, "name") is { } on && on != name) variantNames.Add(on);
+        }
+        if (variantNames.Count > 0) _structured.Add(new TextBlock(string.Join(" / ", variantNames.Distinct()), EvidenceSource.Variants, "variants"));
+    }
+
+    private void ReadOffers(JsonElement p)
+    {
+        foreach (var offer in JsonLdReader.Items(p, "offers"))
+        {
+            var currency = Prices.Currency(JsonLdReader.Text(offer, "priceCurrency"));
+            var priceText = JsonLdReader.Text(offer, "price") ?? JsonLdReader.Text(offer, "lowPrice");
+            if (priceText is null)
+            {
+                foreach (var spec in JsonLdReader.Items(offer, "priceSpecification"))
+                {
+                    priceText ??= JsonLdReader.Text(spec, "price");
+                    currency ??= Prices.Currency(JsonLdReader.Text(spec, "priceCurrency"));
+                }
+            }
+            if (_product.Price is null && Prices.Parse(priceText, currency) is { } price)
+            {
+                _product.Price = price;
+                _product.Currency ??= currency;
+                _priceCues.Add(new Cue(CueKind.Price, $"price: {priceText} {currency}".Trim(), EvidenceSource.JsonLd));
+            }
+            _product.Availability ??= Prices.Availability(JsonLdReader.Text(offer, "availability"));
+            foreach (var inner in JsonLdReader.Items(offer, "offers"))
+            {
+                _product.Availability ??= Prices.Availability(JsonLdReader.Text(inner, "availability"));
+            }
+            if (_product.Price is not null && _product.Availability is not null) return;
+        }
+    }
+
+    private void ReadMicrodata()
+    {
+        IElement? scope = null;
+        foreach (var candidate in _document.QuerySelectorAll("[itemscope][itemtype]"))
+        {
+            var type = candidate.GetAttribute("itemtype") ?? "";
+            if (type.EndsWith("/Product", StringComparison.OrdinalIgnoreCase) || type.EndsWith("/ProductGroup", StringComparison.OrdinalIgnoreCase) ||
+                type.EndsWith("/IndividualProduct", StringComparison.OrdinalIgnoreCase))
+            {
+                scope = candidate;
+                break;
+            }
+        }
+        if (scope is null) return;
+        string? priceText = null, currency = null, skuText = null, otherId = null;
+        foreach (var element in scope.QuerySelectorAll("[itemprop]"))
+        {
+            if (NearestProductScope(element) != scope) continue;
+            var prop = element.GetAttribute("itemprop")!.Trim();
+            var value = element.GetAttribute("content") ?? (prop == "availability" ? element.GetAttribute("href") : null) ?? Clean(element.TextContent);
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            value = value.Trim();
+            switch (prop)
+            {
+                case "name" when element.ParentElement?.Closest("[itemprop=brand]") is null && element.Closest("[itemprop=offers]") is null:
+                    if (_product.Name is null) _product.Name = value;
+                    _structured.Add(new TextBlock(value, EvidenceSource.Microdata, "name"));
+                    break;
+                case "brand": _product.Brand ??= value; break;
+                case "sku": skuText ??= value; break;
+                case "mpn" or "productID": otherId ??= value; break;
+                case "gtin13" or "gtin" or "gtin12" or "gtin14" or "gtin8": _product.Gtin ??= Prices.Gtin(value); break;
+                case "price" or "lowPrice": priceText ??= value; break;
+                case "priceCurrency": currency ??= Prices.Currency(value); break;
+                case "availability": _product.Availability ??= Prices.Availability(value); break;
+                case "description": AddStructured(value, EvidenceSource.Microdata, null); break;
+            }
+        }
+        _product.Sku ??= skuText ?? otherId;
+        if (_product.Price is null && Prices.Parse(priceText, currency) is { } price)
+        {
+            _product.Price = price;
+            _product.Currency ??= currency;
+            _priceCues.Add(new Cue(CueKind.Price, $"price: {priceText} {currency}".Trim(), EvidenceSource.Microdata));
+        }
+    }
+
+    private static IElement? NearestProductScope(IElement element)
+    {
+        for (var e = element.ParentElement; e is not null; e = e.ParentElement)
+        {
+            if (e.HasAttribute("itemscope"))
+            {
+                var type = e.GetAttribute("itemtype") ?? "";
+                if (type.Contains("Product", StringComparison.OrdinalIgnoreCase)) return e;
+            }
+        }
+        return null;
+    }
+
+    private void ReadMeta()
+    {
+        string? priceText = null, currency = null;
+        foreach (var meta in _document.Head?.QuerySelectorAll("meta") ?? Enumerable.Empty<IElement>())
+        {
+            var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop"))?.Trim().ToLowerInvariant();
+            var content = meta.GetAttribute("content")?.Trim();
+            if (key is null || string.IsNullOrEmpty(content)) continue;
+            switch (key)
+            {
+                case "og:title" or "twitter:title":
+                    _structured.Add(new TextBlock(content, EvidenceSource.Meta, "title"));
+                    break;
+                case "og:description" or "description" or "twitter:description":
+                    AddStructured(content, EvidenceSource.Meta, null);
+                    break;
+                case "product:price:amount" or "og:price:amount" or "product:sale_price:amount":
+                    priceText ??= content;
+                    break;
+                case "product:price:currency" or "og:price:currency" or "product:sale_price:currency":
+                    currency ??= Prices.Currency(content);
+                    break;
+                case "product:brand" or "og:brand":
+                    _product.Brand ??= content;
+                    break;
+                case "product:availability" or "og:availability":
+                    _product.Availability ??= Prices.Availability(content);
+                    break;
+                case "product:retailer_item_id" or "product:sku":
+                    _product.Sku ??= content;
+                    break;
+                case "product:ean" or "product:gtin" or "product:upc":
+                    _product.Gtin ??= Prices.Gtin(content);
+                    break;
+            }
+        }
+        if (_product.Price is null && Prices.Parse(priceText, currency) is { } price)
+        {
+            _product.Price = price;
+            _product.Currency ??= currency;
+            _priceCues.Add(new Cue(CueKind.Price, $"price: {priceText} {currency}".Trim(), EvidenceSource.Meta));
+        }
+    }
+
+    private void AddStructured(string text, EvidenceSource from, string? label)
+    {
+        // Descriptions in structured data are often HTML themselves.
+        if (text.Contains('<') && text.Contains('>')) text = StripTags(text);
+        _structured.Add(new TextBlock(Clean(text), from, label));
+    }
+
+    private static string StripTags(string html)
+    {
+        var sb = new StringBuilder(html.Length);
+        var inTag = false;
+        foreach (var c in html)
+        {
+            if (c == '<') { inTag = true; sb.Append('\n'); }
+            else if (c == '>') inTag = false;
+            else if (!inTag) sb.Append(c);
+        }
+        return System.Net.WebUtility.HtmlDecode(sb.ToString());
+    }
+
+    // ---- noise ---------------------------------------------------------------------------------------------
+
+    private static readonly HashSet<string> SkippedTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "button", "canvas", "video", "audio", "object", "head",
+    };
+
+    private static readonly string[] NoiseFragments =
+    [
+        "related", "upsell", "up-sell", "crosssell", "cross-sell", "recommend", "recently", "similar", "review", "testimonial",
+        "carousel", "breadcrumb", "footer", "newsletter", "megamenu", "mega-menu", "navbar", "navigation", "sidebar", "cookie",
+        "popup", "sponsored", "comparison", "also-bought", "alsobought", "also-viewed", "alsoviewed", "you-may", "youmay",
+        "frequently", "customers-also", "sims-", "comments", "rating-list", "questions", "site-header", "masthead", "cart-drawer",
+        "minicart", "mini-cart", "search-form", "social", "share", "recs", "more-from", "bundle", "feedback", "more-to-love",
+    ];
+
+    private static readonly HashSet<string> NoiseTokens = new(StringComparer.OrdinalIgnoreCase) { "nav", "menu", "modal", "drawer", "search", "qa", "faq-related" };
+
+    private void MarkNoise()
+    {
+        foreach (var element in _document.All)
+        {
+            if (_protected.Contains(element)) continue;
+            var local = element.LocalName;
+            if (local is "header" && (element.GetAttribute("role") == "banner" || element.QuerySelector("nav") is not null) && element.QuerySelector("h1") is null)
+            {
+                _noise.Add(element);
+                continue;
+            }
+            if (element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "search")
+            {
+                _noise.Add(element);
+                continue;
+            }
+            if (element.GetAttribute("aria-hidden") == "true" || element.HasAttribute("hidden"))
+            {
+                _noise.Add(element);
+                continue;
+            }
+            var marks = ((element.GetAttribute("class") ?? "") + " " + (element.Id ?? "")).ToLowerInvariant();
+            if (marks.Length > 1 && IsNoiseMark(marks))
+            {
+                _noise.Add(element);
+                continue;
+            }
+            if (local is "h2" or "h3" or "h4" && Vocabulary.NoiseHeading().IsMatch(element.TextContent) && element.TextContent.Length < 80)
+            {
+                var section = element.ParentElement;
+                if (section is not null && section != _document.Body && !_protected.Contains(section) && section.LocalName is not "main" and not "body")
+                {
+                    _noise.Add(section);
+                }
+            }
+        }
+    }
+
+    private static bool IsNoiseMark(string marks)
+    {
+        foreach (var fragment in NoiseFragments)
+        {
+            if (marks.Contains(fragment, StringComparison.Ordinal))
+            {
+                // "product-reviews-summary" stars next to the title carry no facts, but "preview" is no review.
+                if (fragment == "review" && marks.Contains("preview", StringComparison.Ordinal) && !marks.Replace("preview", "").Contains("review")) continue;
+                if (fragment == "share" && marks.Contains("shared", StringComparison.Ordinal)) continue;
+                return true;
+            }
+        }
+        // Short tokens ("nav", "menu") only in class names: ids like AliExpress's "nav-description" are anchors, not menus.
+        var classes = marks[..Math.Max(0, marks.LastIndexOf(' '))];
+        foreach (var token in classes.Split([' ', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (NoiseTokens.Contains(token)) return true;
+        }
+        return false;
+    }
+
+    // ---- visible text ---------------------------------------------------------------------------------------
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main", "blockquote",
+        "pre", "figcaption", "label", "summary", "details", "ul", "ol", "table", "form", "fieldset", "legend", "header",
+        "address", "center", "caption", "figure",
+    };
+
+    [Flags]
+    private enum Context { None = 0, Spec = 1, Variants = 2, Title = 4 }
+
+    private void Walk(IElement root)
+    {
+        var blockText = new List<StringBuilder>();
+        var blockMeta = new List<(EvidenceSource From, string? Label)>();
+        var stack = new Stack<(INode Node, int Block, Context Ctx)>();
+        stack.Push((root, -1, Context.None));
+        var visited = 0;
+        while (stack.Count > 0)
+        {
+            if ((++visited & 4095) == 0) _ct.ThrowIfCancellationRequested();
+            var (node, block, ctx) = stack.Pop();
+            if (node is IText text)
+            {
+                if (block >= 0 && _totalChars < MaxTotalChars)
+                {
+                    var sb = blockText[block];
+                    if (sb.Length < MaxBlockChars)
+                    {
+                        sb.Append(text.Data).Append(' ');
+                        _totalChars += text.Data.Length;
+                    }
+                }
+                continue;
+            }
+            if (node is not IElement element) continue;
+            if (SkippedTags.Contains(element.LocalName) || _noise.Contains(element)) continue;
+            var local = element.LocalName;
+            if (local == "br" && block >= 0)
+            {
+                blockText[block].Append('\n');
+                continue;
+            }
+            var marks = ((element.GetAttribute("class") ?? "") + " " + (element.Id ?? "")).ToLowerInvariant();
+            ctx |= ContextOf(element, local, marks);
+
+            if (local == "tr" && EmitRow(element)) continue;
+            if (local == "dl")
+            {
+                EmitDefinitionList(element);
+                continue;
+            }
+            if (local == "select")
+            {
+                EmitVariants(element.QuerySelectorAll("option").Select(o => o.TextContent)
+                    .Where(t => !IsPlaceholderOption(t)));
+                continue;
+            }
+            if ((ctx & Context.Variants) != 0 && local is not "label" and not "span" and not "a" and not "option")
+            {
+                EmitVariants(LeafTexts(element));
+                continue;
+            }
+            if (marks.Contains("labels-values", StringComparison.Ordinal) || marks.Contains("spec-row", StringComparison.Ordinal) ||
+                (local == "li" && (ctx & Context.Spec) != 0 && element.Children.Length > 0))
+            {
+                var parts = LeafTexts(element).ToList();
+                if (parts.Count == 2 || (parts.Count > 2 && marks.Contains("labels-values", StringComparison.Ordinal))) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
+                else if (parts.Count > 0) Emit(string.Join(" ", parts), EvidenceSource.Spec, null);
+                continue;
+            }
+
+            var childBlock = block;
+            if (local == "a" && (ctx & Context.Title) == 0 && block >= 0)
+            {
+                childBlock = blockText.Count;
+                blockText.Add(new StringBuilder());
+                blockMeta.Add((EvidenceSource.Other, null));
+                _order.Add((childBlock, null));
+            }
+            else if (BlockTags.Contains(local) || block < 0)
+            {
+                childBlock = blockText.Count;
+                blockText.Add(new StringBuilder());
+                blockMeta.Add((SourceOf(local, ctx), null));
+                _order.Add((childBlock, null));
+            }
+            for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                stack.Push((child, childBlock, ctx));
+            }
+        }
+        // Blocks were created in document order; emitted rows/lists were added to _visible as met. Merge both.
+        var merged = new List<TextBlock>();
+        foreach (var entry in _order)
+        {
+            if (entry.BlockIndex is { } i)
+            {
+                var text = Clean(blockText[i].ToString());
+                if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, blockMeta[i].From == EvidenceSource.Other ? null : LabelOf(text)));
+            }
+            else if (entry.Emitted is { } emitted)
+            {
+                merged.Add(emitted);
+            }
+        }
+        _visible.AddRange(merged);
+    }
+
+    private readonly List<(int? BlockIndex, TextBlock? Emitted)> _order = [];
+
+    /// <summary>"Needle length: 0.5 mm" in a bullet or a paragraph is a label/value pair too.</summary>
+    private static string? LabelOf(string text)
+    {
+        var colon = text.IndexOf(':');
+        return colon is > 1 and <= 40 && colon < text.Length - 1 ? text[..colon].Trim() : null;
+    }
+
+    private void Emit(string text, EvidenceSource from, string? label)
+    {
+        text = Clean(text);
+        label ??= LabelOf(text);
+        if (text.Length == 0) return;
+        _order.Add((null, new TextBlock(text, from, label)));
+    }
+
+    private static Context ContextOf(IElement element, string local, string marks)
+    {
+        var ctx = Context.None;
+        if (local is "table" or "dl" || marks.Contains("spec", StringComparison.Ordinal) || marks.Contains("attribute", StringComparison.Ordinal) ||
+            marks.Contains("additional-information", StringComparison.Ordinal) || marks.Contains("techspec", StringComparison.Ordinal) ||
+            marks.Contains("tech-spec", StringComparison.Ordinal) || marks.Contains("detailbullets", StringComparison.Ordinal) ||
+            marks.Contains("item-specifics", StringComparison.Ordinal) || marks.Contains("itemspecifics", StringComparison.Ordinal) ||
+            marks.Contains("parameter", StringComparison.Ordinal) || marks.Contains("product-params", StringComparison.Ordinal) ||
+            marks.Contains("properties", StringComparison.Ordinal) || marks.Contains("specification", StringComparison.Ordinal))
+        {
+            ctx |= Context.Spec;
+        }
+        if (marks.Contains("swatch", StringComparison.Ordinal) || marks.Contains("variant", StringComparison.Ordinal) ||
+            marks.Contains("variation", StringComparison.Ordinal) || marks.Contains("product-option", StringComparison.Ordinal) ||
+            marks.Contains("sku-property", StringComparison.Ordinal) || marks.Contains("option-selector", StringComparison.Ordinal) ||
+            element.GetAttribute("role") == "radiogroup")
+        {
+            ctx |= Context.Variants;
+        }
+        if (local == "h1" || marks.Contains("producttitle", StringComparison.Ordinal)) ctx |= Context.Title;
+        return ctx;
+    }
+
+    private static EvidenceSource SourceOf(string local, Context ctx)
+    {
+        if ((ctx & Context.Title) != 0) return EvidenceSource.Title;
+        if ((ctx & Context.Spec) != 0) return EvidenceSource.Spec;
+        if (local == "li") return EvidenceSource.Bullets;
+        return EvidenceSource.Description;
+    }
+
+    /// <summary>A key/value table row becomes one spec pair. Rows of layout tables (old shops put whole pages in
+    /// tables) and menu rows of links are left to the normal walk; returns false for those.</summary>
+    private bool EmitRow(IElement row)
+    {
+        var cellElements = row.Children.Where(c => c.LocalName is "td" or "th").ToList();
+        if (cellElements.Any(c => c.QuerySelector("table, h1, h2, h3") is not null)) return false;
+        var cells = cellElements.Select(c => Clean(TextOf(c))).Where(t => t.Length > 0).ToList();
+        if (cells.Count == 0) return true;
+        if (cells[0].Length > 80 || cells.Any(c => c.Length > 400)) return false;
+        var links = row.QuerySelectorAll("a");
+        if (links.Length >= 2 && links.Sum(a => a.TextContent.Length) * 2 >= cells.Sum(c => c.Length)) return true;
+        if (cells.Count >= 2) Emit($"{cells[0].TrimEnd(':')}: {string.Join(" ", cells.Skip(1))}", EvidenceSource.Spec, cells[0].TrimEnd(':'));
+        else Emit(cells[0], EvidenceSource.Spec, null);
+        return true;
+    }
+
+    private void EmitDefinitionList(IElement list)
+    {
+        string? label = null;
+        foreach (var child in list.Children.SelectMany(c => c.LocalName == "div" ? c.Children.AsEnumerable() : [c]))
+        {
+            if (child.LocalName == "dt") label = Clean(TextOf(child)).TrimEnd(':');
+            else if (child.LocalName == "dd")
+            {
+                var value = Clean(TextOf(child));
+                if (label is not null) Emit($"{label}: {value}", EvidenceSource.Spec, label);
+                else Emit(value, EvidenceSource.Spec, null);
+            }
+        }
+    }
+
+    private void EmitVariants(IEnumerable<string> options)
+    {
+        var list = options.Select(Clean).Where(t => t.Length > 0 && t.Length < 200).Distinct().ToList();
+        if (list.Count > 0) Emit(string.Join(" / ", list), EvidenceSource.Variants, "variants");
+    }
+
+    private static bool IsPlaceholderOption(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        return t.Length == 0 || t.StartsWith("choose", StringComparison.Ordinal) || t.StartsWith("select", StringComparison.Ordinal) ||
+               t.StartsWith("please", StringComparison.Ordinal) || t.StartsWith("bitte", StringComparison.Ordinal) ||
+               t.StartsWith("choisir", StringComparison.Ordinal) || t.StartsWith("elegir", StringComparison.Ordinal) ||
+               t.StartsWith("seleccion", StringComparison.Ordinal) || t.StartsWith("wählen", StringComparison.Ordinal) || t.StartsWith('-');
+    }
+
+    /// <summary>The text of an element without scripts and noise, blocks separated by newlines; iterative (no recursion on deep trees).</summary>
+    private string TextOf(IElement element) => string.Join("\n", LeafTexts(element));
+
+    private IEnumerable<string> LeafTexts(IElement element)
+    {
+        var parts = new List<string>();
+        var current = new StringBuilder();
+        var stack = new Stack<(INode Node, bool Exit)>();
+        stack.Push((element, false));
+        while (stack.Count > 0)
+        {
+            var (node, exit) = stack.Pop();
+            if (node is IText t) { current.Append(t.Data).Append(' '); continue; }
+            if (node is not IElement e) continue;
+            var isBlock = BlockTags.Contains(e.LocalName) || e.LocalName is "option" or "br" or "label" or "button" or "input";
+            if (exit || (isBlock && current.Length > 0 && e != element))
+            {
+                var s = Clean(current.ToString());
+                if (s.Length > 0) parts.Add(s);
+                current.Clear();
+                if (exit) continue;
+            }
+            if (e != element && (SkippedTags.Contains(e.LocalName) && e.LocalName != "button" || _noise.Contains(e))) continue;
+            if (e.LocalName == "input" && e.GetAttribute("value") is { } v && e.GetAttribute("type") is "radio") current.Append(v).Append(' ');
+            if (isBlock) stack.Push((e, true));
+            for (var child = e.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, false));
+        }
+        var last = Clean(current.ToString());
+        if (last.Length > 0) parts.Add(last);
+        return parts;
+    }
+
+    // ---- visible identity -----------------------------------------------------------------------------------
+
+    private static readonly string[] PriceSelectors =
+    [
+        "#corePrice_feature_div .a-offscreen", "#corePriceDisplay_desktop_feature_div .a-offscreen", "#priceblock_dealprice",
+        "#priceblock_ourprice", ".a-price:not(.a-text-price) .a-offscreen", ".x-price-primary", "#prcIsum",
+        ".product-price-current", ".product-price-value", ".uniform-banner-box-price", ".price ins .amount", ".price ins",
+        ".special-price .price", "[data-price-type=finalPrice] .price", ".price-item--sale", ".price__sale .price-item",
+        ".price--highlight", ".product__price--sale", ".sale-price", ".price-now", ".current-price", ".our-price",
+        "[data-product-price]", ".product-single__price", ".product__price", ".product-price", ".price-final_price .price",
+        ".woocommerce-Price-amount", ".price", "[class*=price]",
+    ];
+
+    private void ReadVisibleIdentity(IElement? title)
+    {
+        if (title is not null && Clean(title.TextContent) is { Length: > 0 } h1)
+        {
+            _product.Name ??= h1;
+        }
+        if (_product.Name is null && _document.Title is { Length: > 0 } documentTitle)
+        {
+            var name = documentTitle.Split([" | ", " – ", " — ", " - "], StringSplitOptions.None)[0];
+            _product.Name = Clean(name);
+            _visible.Insert(0, new TextBlock(_product.Name, EvidenceSource.Title));
+        }
+        if (_product.Price is null) ReadVisiblePrice();
+        if (_product.Availability is null)
+        {
+            foreach (var e in _document.QuerySelectorAll("#availability, .availability, .stock, .product-stock, [class*=availability], [class*=stock-status], [class*=inventory], [class*=quantity--info], [class*=quantity__info]"))
+            {
+                if (InNoise(e)) continue;
+                var text = Clean(e.TextContent);
+                if (text.Length is > 0 and < 120 && Prices.Availability(text) is { } availability)
+                {
+                    _product.Availability = availability;
+                    break;
+                }
+            }
+        }
+        if (_product.Sku is null && _document.QuerySelector(".sku_wrapper .sku, .product_meta .sku, #product-sku, [data-product-sku]") is { } skuElement && !InNoise(skuElement))
+        {
+            var sku = Clean(skuElement.TextContent);
+            if (sku.Length is > 0 and < 64 && sku != "N/A") _product.Sku = sku;
+        }
+        if (_product.Brand is null && _document.QuerySelector(".productView-brand, .product-vendor, .product__vendor, .product-single__vendor, .product-brand, .product-detail-manufacturer-link, [data-product-brand]") is { } brandElement && !InNoise(brandElement))
+        {
+            var brand = Clean(brandElement.TextContent);
+            if (brand.Length is > 1 and < 60) _product.Brand = brand;
+        }
+        if (_product.Brand is null && _document.GetElementById("bylineInfo") is { } byline)
+        {
+            var text = Clean(byline.TextContent);
+            var m = System.Text.RegularExpressions.Regex.Match(text, @"(?:Visit\s+the\s+(?<b>.+?)\s+Store|Brand:\s*(?<b>.+))");
+            if (m.Success) _product.Brand = m.Groups["b"].Value.Trim();
+        }
+        foreach (var block in _visible.Concat(_structured))
+        {
+            if (block.Label is null) continue;
+            var label = block.Label.Trim().ToLowerInvariant();
+            var value = block.Text.Length > block.Label.Length + 1 ? block.Text[(block.Text.IndexOf(':') + 1)..].Trim() : "";
+            if (value.Length == 0 || value.Length > 120) continue;
+            if (label is "brand" or "marke" or "marque" or "marca" or "brand name") _product.Brand ??= value;
+            else if (label is "sku" or "item model number" or "model number" or "model" or "mpn" or "art.-nr." or "artikelnummer" or "référence" or "ref" or "part number" or "manufacturer part number" or "item number") _product.Sku ??= value;
+            else if (label is "ean" or "upc" or "gtin" or "ean-13" or "ean13" or "ean / upc" or "barcode") _product.Gtin ??= Prices.Gtin(value);
+        }
+    }
+
+    private void ReadVisiblePrice()
+    {
+        if (ReadPriceBySelectors()) return;
+        // Pages without price markup ("Our Price: $6.95" in a font tag): a price right after a price label.
+        foreach (var block in _visible)
+        {
+            if (block.From is EvidenceSource.Other) continue;
+            foreach (System.Text.RegularExpressions.Match m in Vocabulary.Price().Matches(block.Text))
+            {
+                if (!Vocabulary.PriceLabel().IsMatch(block.Text[Math.Max(0, m.Index - 20)..m.Index])) continue;
+                var currency = Prices.Currency(m.Groups["cur"].Value);
+                if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price) continue;
+                _product.Price = price;
+                _product.Currency ??= currency;
+                _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), block.From));
+                return;
+            }
+        }
+    }
+
+    private bool ReadPriceBySelectors()
+    {
+        foreach (var selector in PriceSelectors)
+        {
+            foreach (var e in _document.QuerySelectorAll(selector))
+            {
+                if (InNoise(e) || e.Closest("del, s, strike") is not null) continue;
+                var marks = (e.GetAttribute("class") ?? "").ToLowerInvariant();
+                if (marks.Contains("old") || marks.Contains("was") || marks.Contains("compare") || marks.Contains("strike") ||
+                    marks.Contains("original") || marks.Contains("list-price") || marks.Contains("regular-price")) continue;
+                var text = Clean(e.GetAttribute("content") ?? e.TextContent);
+                if (text.Length is 0 or > 80) continue;
+                var m = Vocabulary.Price().Match(text);
+                if (!m.Success) continue;
+                var currency = Prices.Currency(m.Groups["cur"].Value);
+                if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price) continue;
+                _product.Price = price;
+                _product.Currency ??= currency;
+                _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), EvidenceSource.Other));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool InNoise(IElement element)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (_noise.Contains(e) || SkippedTags.Contains(e.LocalName) && e.LocalName != "head") return true;
+        }
+        return false;
+    }
+
+    internal static string Clean(string text) => Vocabulary.Spaces().Replace(text.Replace('\u00a0', ' ').Replace("\u200b", ""), " ").Trim();
+
+    private static string Normalize(string text) => Clean(text);
+}

@@ -1,0 +1,259 @@
+using System.IO.Compression;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Shop.Core.Checking;
+using Shop.Core.Data;
+using Shop.Core.Flags;
+using Shop.Core.Model;
+using Shop.Jobs.Fetching;
+
+namespace Shop.Jobs.Scanning;
+
+/// <summary>
+/// One page of a scan run: claim it, fetch it through the guarded fetcher, check it, and record the outcome, the
+/// page's facts, its flags and a snapshot in one SaveChanges. Safe to run twice: a page that has its outcome, or that
+/// another worker holds, is left alone. A page that is not ok/unchanged keeps its previous facts and flags.
+/// </summary>
+public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckStep checker, FlagSync flagSync,
+    IBackgroundJobClient jobs, IOptions<ScanOptions> options, TimeProvider time, ILogger<PageScanner> logger)
+{
+    private ScanOptions Options => options.Value;
+
+    public async Task ScanAsync(int runId, int productId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var claimUntil = now.AddMinutes(Options.PageClaimMinutes);
+        var claimed = await db.ScanPages
+            .Where(p => p.ScanRunId == runId && p.ProductId == productId && p.Outcome == null &&
+                        (p.ClaimedUntilUtc == null || p.ClaimedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, claimUntil).SetProperty(p => p.Attempts, p => p.Attempts + 1), ct);
+        if (claimed == 0) return; // done already, or another worker has it
+
+        var loaded = await db.ScanPages.Where(p => p.ScanRunId == runId && p.ProductId == productId)
+            .Select(p => new { Page = p, RunStatus = p.ScanRun!.Status }).SingleAsync(ct);
+        var page = loaded.Page;
+        if (loaded.RunStatus == ScanStatus.Queued)
+        {
+            await db.ScanRuns.Where(r => r.Id == runId && r.Status == ScanStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScanStatus.Running).SetProperty(r => r.StartedUtc, now), ct);
+        }
+
+        if (page.Attempts > Options.MaxPageAttempts)
+        {
+            // It crashed its worker every time: give it its outcome so the run can complete.
+            await RecordFailureAsync(page, PageOutcomes.ParseFailed, null,
+                $"Gave up after {Options.MaxPageAttempts} attempts. {page.Error}".Trim(), ct);
+        }
+        else
+        {
+            try
+            {
+                await ScanClaimedAsync(page, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // Let Hangfire retry (a locked database, a lost connection). The claim is left expired rather than
+                // cleared, so the retry can take it and, should Hangfire give up, the sweeper finds the page.
+                db.ChangeTracker.Clear();
+                var error = e.Message.Length <= 1000 ? e.Message : e.Message[..1000];
+                var expired = time.GetUtcNow().UtcDateTime.AddSeconds(-1);
+                await db.ScanPages.Where(p => p.Id == page.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, expired).SetProperty(p => p.Error, error), CancellationToken.None);
+                throw;
+            }
+        }
+        await CountAndFinishAsync(runId, ct);
+    }
+
+    private async Task ScanClaimedAsync(ScanPage page, CancellationToken ct)
+    {
+        var product = await db.Products.Include(p => p.Page).FirstOrDefaultAsync(p => p.Id == page.ProductId, ct);
+        if (product is null)
+        {
+            await RecordFailureAsync(page, PageOutcomes.NetworkError, null, "The product was deleted before its page was scanned.", ct);
+            return;
+        }
+        if (!Uri.TryCreate(page.Url, UriKind.Absolute, out var url))
+        {
+            await RecordFailureAsync(page, PageOutcomes.BlockedAddress, null, $"'{page.Url}' is not an absolute http(s) address.", ct);
+            return;
+        }
+
+        var known = product.Page is { } p && p.Url == page.Url && p.FactsJson is not null ? p : null;
+        // A listing edited since the last check must meet the catalogue-* rules again (on the stored extraction).
+        var listingChanged = known?.LastCheckedUtc is { } checkedAt && product.UpdatedUtc > checkedAt;
+        var request = known is null ? new FetchRequest(url) : new FetchRequest(url, known.ETag, known.LastModified, known.ContentHash);
+        var fetched = await fetcher.FetchAsync(request, ct);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var supplierPage = product.Page ??= new SupplierPage { ProductId = product.Id, Url = page.Url };
+        supplierPage.Url = page.Url;
+        supplierPage.LastAttemptUtc = now;
+        supplierPage.LastHttpStatus = fetched.HttpStatus;
+
+        var outcome = fetched.Outcome;
+        var error = fetched.Error;
+        FlagSyncSummary flags = FlagSyncSummary.None;
+        string? changes = null;
+
+        if (fetched.Outcome == PageOutcomes.Unchanged)
+        {
+            supplierPage.LastCheckedUtc = now;
+            supplierPage.ETag = fetched.ETag ?? supplierPage.ETag;
+            supplierPage.LastModified = fetched.LastModified ?? supplierPage.LastModified;
+            if (listingChanged && checker.Reevaluate(url, supplierPage.FactsJson, Listing.From(product)) is { } again)
+            {
+                flags = await flagSync.ApplyAsync(product, again.Flags, ct);
+            }
+            else
+            {
+                // Same page, same listing, same findings: the flags it raised are still seen.
+                await db.Flags.Where(f => f.ProductId == product.Id && f.Status != FlagStatus.Resolved)
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.LastSeenUtc, now), ct);
+            }
+        }
+        else if (fetched.IsOk)
+        {
+            var check = await checker.CheckAsync(fetched.Url, fetched.Body!, fetched.ContentType, Listing.From(product), ct);
+            outcome = check.Outcome;
+            error = check.Error;
+            if (check.Outcome == PageOutcomes.Ok)
+            {
+                changes = FactChanges.Summary(supplierPage.FactsJson, check.FactsJson);
+                flags = await flagSync.ApplyAsync(product, check.Result!.Flags, ct);
+                supplierPage.FactsJson = check.FactsJson;
+                supplierPage.ContentHash = fetched.ContentHash;
+                supplierPage.ETag = fetched.ETag;
+                supplierPage.LastModified = fetched.LastModified;
+                supplierPage.LastCheckedUtc = now;
+                await AddSnapshotAsync(product.Id, fetched, check.FactsJson!, now, ct);
+            }
+        }
+
+        if (PageOutcomes.WasChecked(outcome) && product.UpdatedUtc > now)
+        {
+            // FlagSync stamps the product a moment later; that is not a listing edit to re-check next time.
+            supplierPage.LastCheckedUtc = product.UpdatedUtc;
+        }
+        supplierPage.LastOutcome = outcome;
+        supplierPage.LastError = error;
+        page.Outcome = outcome;
+        page.HttpStatus = fetched.HttpStatus;
+        page.Error = error is null ? null : error.Length <= 1000 ? error : error[..1000];
+        page.Changes = changes;
+        page.NewErrorFlags = flags.NewErrors;
+        page.FinishedUtc = now;
+        page.ClaimedUntilUtc = null;
+        await db.SaveChangesAsync(ct);
+        logger.LogDebug("Scan {Run} page {Product}: {Outcome}", page.ScanRunId, page.ProductId, outcome);
+    }
+
+    /// <summary>A page we could not check: its outcome is recorded; its facts and flags stay as they were.</summary>
+    private async Task RecordFailureAsync(ScanPage page, string outcome, int? status, string error, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        page.Outcome = outcome;
+        page.HttpStatus = status;
+        page.Error = error.Length <= 1000 ? error : error[..1000];
+        page.FinishedUtc = now;
+        page.ClaimedUntilUtc = null;
+        var supplierPage = await db.SupplierPages.FirstOrDefaultAsync(p => p.ProductId == page.ProductId, ct);
+        if (supplierPage is not null)
+        {
+            supplierPage.LastOutcome = outcome;
+            supplierPage.LastError = page.Error;
+            supplierPage.LastAttemptUtc = now;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task AddSnapshotAsync(int productId, FetchResult fetched, string factsJson, DateTime now, CancellationToken ct)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(fetched.Body!);
+        }
+        db.PageSnapshots.Add(new PageSnapshot
+        {
+            ProductId = productId, Url = fetched.Url.ToString(), FetchedUtc = now, ContentHash = fetched.ContentHash!,
+            CompressedBody = compressed.ToArray(), ContentType = fetched.ContentType, FactsJson = factsJson,
+        });
+        // Keep the newest N - 1 stored ones plus this one.
+        var keep = Math.Max(1, Options.SnapshotsPerPage) - 1;
+        var old = await db.PageSnapshots.Where(s => s.ProductId == productId)
+            .OrderByDescending(s => s.FetchedUtc).ThenByDescending(s => s.Id)
+            .Skip(keep).Select(s => s.Id).ToListAsync(ct);
+        if (old.Count > 0) await db.PageSnapshots.Where(s => old.Contains(s.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>After this worker recorded a page's outcome: counts it, and the worker that finds none left completes
+    /// the run, exactly once. Each outcome is recorded by exactly one claim holder, so a counter suffices; a process
+    /// dying between the two is mended by <see cref="FinishIfDoneAsync"/> recounting on resume.</summary>
+    private async Task CountAndFinishAsync(int runId, CancellationToken ct)
+    {
+        await db.ScanRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PagesDone, r => r.PagesDone + 1), ct);
+        var run = await db.ScanRuns.AsNoTracking().Where(r => r.Id == runId)
+            .Select(r => new { r.PagesDone, r.PagesTotal, r.SupplierId, r.ProductId }).FirstOrDefaultAsync(ct);
+        if (run is null) return;
+        if (run.PagesDone >= run.PagesTotal)
+        {
+            await FinishIfDoneAsync(runId, ct);
+        }
+        else if (run.ProductId is null && run.SupplierId is { } leaseHolder && run.PagesDone % 25 == 0)
+        {
+            // Renewed as pages finish, so only a run that stalls loses its lease.
+            var until = time.GetUtcNow().UtcDateTime.AddMinutes(Options.LeaseMinutes);
+            await db.Suppliers.Where(s => s.Id == leaseHolder && s.ScanLeaseRunId == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ScanLeaseUntilUtc, until), ct);
+        }
+    }
+
+    /// <summary>Recounts the finished pages; when none is left, completes the run exactly once (the conditional
+    /// status update decides which caller does), updates the supplier's health, releases the lease, notifies.</summary>
+    public async Task FinishIfDoneAsync(int runId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var done = await db.ScanPages.CountAsync(p => p.ScanRunId == runId && p.Outcome != null, ct);
+        await db.ScanRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PagesDone, done), ct);
+        var run = await db.ScanRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null || done < run.PagesTotal) return;
+
+        var finished = await db.ScanRuns
+            .Where(r => r.Id == runId && (r.Status == ScanStatus.Queued || r.Status == ScanStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScanStatus.Completed).SetProperty(r => r.FinishedUtc, now)
+                .SetProperty(r => r.StartedUtc, r => r.StartedUtc ?? now), ct);
+        if (finished == 0) return;
+
+        var outcomes = await db.ScanPages.AsNoTracking().Where(p => p.ScanRunId == runId)
+            .Select(p => new { p.Outcome, p.NewErrorFlags }).ToListAsync(ct);
+        if (run.ProductId is null && run.SupplierId is { } supplierId)
+        {
+            var anyChecked = outcomes.Any(o => PageOutcomes.WasChecked(o.Outcome));
+            var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == supplierId, ct);
+            if (supplier is not null)
+            {
+                supplier.LastScanUtc = now;
+                // A scan of no pages says nothing about the supplier's health.
+                if (outcomes.Count > 0) supplier.ConsecutiveFailedScans = anyChecked ? 0 : supplier.ConsecutiveFailedScans + 1;
+                if (supplier.ScanLeaseRunId == runId)
+                {
+                    supplier.ScanLeaseRunId = null;
+                    supplier.ScanLeaseUntilUtc = null;
+                }
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        var newErrors = outcomes.Sum(o => o.NewErrorFlags);
+        logger.LogInformation("Scan run {Run} completed: {Pages} pages, {Ok} checked, {NewErrors} new error flags",
+            runId, outcomes.Count, outcomes.Count(o => PageOutcomes.WasChecked(o.Outcome)), newErrors);
+        if (newErrors > 0 && !string.IsNullOrWhiteSpace(Options.WebhookUrl))
+        {
+            jobs.Create(Job.FromExpression<ScanJobs>(j => j.NotifyAsync(runId, CancellationToken.None)), new EnqueuedState("default"));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Shop.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class SupplierScans : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ScanLeaseRunId",
+                table: "Suppliers",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ScanLeaseUntilUtc",
+                table: "Suppliers",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Error",
+                table: "ScanRuns",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Attempts",
+                table: "ScanPages",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Changes",
+                table: "ScanPages",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClaimedUntilUtc",
+                table: "ScanPages",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NewErrorFlags",
+                table: "ScanPages",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ScanLeaseRunId",
+                table: "Suppliers");
+
+            migrationBuilder.DropColumn(
+                name: "ScanLeaseUntilUtc",
+                table: "Suppliers");
+
+            migrationBuilder.DropColumn(
+                name: "Error",
+                table: "ScanRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Attempts",
+                table: "ScanPages");
+
+            migrationBuilder.DropColumn(
+                name: "Changes",
+                table: "ScanPages");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedUntilUtc",
+                table: "ScanPages");
+
+            migrationBuilder.DropColumn(
+                name: "NewErrorFlags",
+                table: "ScanPages");
+        }
+    }
+}

@@ -1,0 +1,379 @@
+using System.IO.Compression;
+using System.Text;
+using Shop.Core.Checking;
+using Shop.Core.Model;
+using Shop.Jobs.Checking;
+
+namespace Shop.Jobs.Tests.Checking;
+
+/// <summary>One extraction path per test: structured data, visible markup, units and languages, main-product finding.</summary>
+public class ExtractionTests
+{
+    private static readonly PageChecker Checker = PageChecker.Create();
+
+    private static async Task<PageCheck> Check(string html, string? contentType = null, Encoding? encoding = null)
+    {
+        using var stream = new MemoryStream((encoding ?? Encoding.UTF8).GetPreamble().Concat((encoding ?? Encoding.UTF8).GetBytes(html)).ToArray());
+        var check = await Checker.CheckPageAsync("test.html", stream, contentType, null, CancellationToken.None);
+        Assert.True(check.Result.Ok, check.Result.Error);
+        return check;
+    }
+
+    private static async Task<CheckResult> Result(string html) => (await Check(html)).Result;
+
+    private static string Page(string body, string head = "") => $"<!doctype html><html><head><title>Shop</title>{head}</head><body>{body}</body></html>";
+
+    private static string JsonLd(string json) => $"<script type=\"application/ld+json\">{json}</script>";
+
+    // ---- JSON-LD
+    [Fact]
+    public async Task Json_ld_product_gives_identity_with_schema_org_availability()
+    {
+        var r = await Result(Page("<h1>X</h1>", JsonLd("""{"@context":"https://schema.org","@type":"Product","name":"Derma Roller 0.25mm","brand":{"@type":"Brand","name":"BCN"},"sku":"A1","gtin13":"4006381333931","offers":{"@type":"Offer","price":"14.50","priceCurrency":"GBP","availability":"https://schema.org/InStock"}}""")));
+        Assert.Equal("Derma Roller 0.25mm", r.Product!.Name);
+        Assert.Equal("BCN", r.Product.Brand);
+        Assert.Equal("A1", r.Product.Sku);
+        Assert.Equal("4006381333931", r.Product.Gtin);
+        Assert.Equal(14.50m, r.Product.Price);
+        Assert.Equal("GBP", r.Product.Currency);
+        Assert.Equal("InStock", r.Product.Availability);
+        Assert.Equal(ProductKind.Roller, r.Product.Kind);
+    }
+
+    [Fact]
+    public async Task Json_ld_array_with_graph_and_bare_type_names_finds_the_product()
+    {
+        var r = await Result(Page("", JsonLd("""[{"@type":"Organization","name":"Shop"},{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":["Product","Thing"],"name":"Derma Stamp 0.5mm","offers":[{"@type":"Offer","price":24,"priceCurrency":"USD","availability":"OutOfStock"}]}]}]""")));
+        Assert.Equal("Derma Stamp 0.5mm", r.Product!.Name);
+        Assert.Equal(24m, r.Product.Price);
+        Assert.Equal("OutOfStock", r.Product.Availability);
+        Assert.Equal(ProductKind.Stamp, r.Product.Kind);
+    }
+
+    [Fact]
+    public async Task Json_ld_product_group_variants_give_every_length_as_a_set()
+    {
+        var check = await Check(Page("", JsonLd("""{"@type":"ProductGroup","name":"Titanium Derma Roller","hasVariant":[{"@type":"Product","name":"Roller - 0.25mm","offers":{"price":"10.00","priceCurrency":"EUR"}},{"@type":"Product","name":"Roller - 1.0mm"}]}""")));
+        Assert.Equal([0.25, 1.0], check.Result.Facts!.NeedleLengthsMm);
+        Assert.Equal(10.00m, check.Result.Product!.Price);
+        var mention = Assert.Single(check.Page!.Lengths);
+        Assert.Equal(LengthShape.Set, mention.Shape);
+        Assert.Equal(EvidenceSource.Variants, mention.From);
+    }
+
+    [Fact]
+    public async Task Json_ld_aggregate_offer_gives_the_low_price()
+    {
+        var r = await Result(Page("", JsonLd("""{"@type":"http://schema.org/Product","name":"Microneedling Pen","offers":{"@type":"AggregateOffer","lowPrice":"199.00","highPrice":"249.00","priceCurrency":"USD","availability":"http://schema.org/PreOrder"}}""")));
+        Assert.Equal(199.00m, r.Product!.Price);
+        Assert.Equal("PreOrder", r.Product.Availability);
+    }
+
+    [Fact]
+    public async Task Json_ld_html_escaped_strings_are_decoded()
+    {
+        var r = await Result(Page("", JsonLd("""{"@type":"Product","name":"Roller 0.3mm &amp; Serum","brand":"Glow &amp; Co","description":"&lt;p&gt;For home use&lt;/p&gt;"}""")));
+        Assert.Equal("Roller 0.3mm & Serum", r.Product!.Name);
+        Assert.Equal("Glow & Co", r.Product.Brand);
+        Assert.Equal(IntendedUse.Home, r.Facts!.IntendedUse);
+    }
+
+    [Fact]
+    public async Task Json_ld_with_raw_newlines_in_strings_is_still_read()
+    {
+        var r = await Result(Page("", JsonLd("{\"@type\":\"Product\",\"name\":\"Derma Roller\n0.5mm\",\"offers\":{\"price\":\"9.00\",\"priceCurrency\":\"USD\"}}")));
+        Assert.Equal(9.00m, r.Product!.Price);
+    }
+
+    [Fact]
+    public async Task Json_ld_of_a_related_product_does_not_replace_the_main_one()
+    {
+        var r = await Result(Page("<h1>Gentle Roller 0.25mm</h1>",
+            JsonLd("""{"@type":"Product","name":"Pro Roller 1.5mm","offers":{"price":"30","priceCurrency":"USD"}}""") +
+            JsonLd("""{"@type":"Product","name":"Gentle Roller 0.25mm","offers":{"price":"15","priceCurrency":"USD"}}""")));
+        Assert.Equal(15m, r.Product!.Price);
+    }
+
+    // ---- microdata and meta
+    [Fact]
+    public async Task Microdata_gives_identity_and_ignores_nested_related_products()
+    {
+        var r = await Result(Page("""
+            <div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Derma Stamp 0.25mm</h1>
+            <span itemprop="brand">StampIt</span><span itemprop="sku">ST-1</span>
+            <div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="priceCurrency" content="EUR"><span itemprop="price" content="13.50">13,50 €</span>
+            <link itemprop="availability" href="https://schema.org/InStock"></div>
+            <div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Other 2.0mm</span><span itemprop="price" content="99"></span></div></div>
+            """));
+        Assert.Equal("Derma Stamp 0.25mm", r.Product!.Name);
+        Assert.Equal("StampIt", r.Product.Brand);
+        Assert.Equal(13.50m, r.Product.Price);
+        Assert.Equal("EUR", r.Product.Currency);
+        Assert.Equal("InStock", r.Product.Availability);
+    }
+
+    [Fact]
+    public async Task Open_graph_product_meta_gives_price_and_availability()
+    {
+        var r = await Result(Page("<h1>Derma Roller 0.2mm</h1>",
+            """<meta property="og:title" content="Derma Roller 0.2mm"><meta property="product:price:amount" content="12.00"><meta property="product:price:currency" content="CAD"><meta property="product:availability" content="instock"><meta property="product:brand" content="North">"""));
+        Assert.Equal(12.00m, r.Product!.Price);
+        Assert.Equal("CAD", r.Product.Currency);
+        Assert.Equal("InStock", r.Product.Availability);
+        Assert.Equal("North", r.Product.Brand);
+    }
+
+    // ---- visible markup
+    [Fact]
+    public async Task Spec_table_rows_are_label_value_pairs_with_spec_as_source()
+    {
+        var check = await Check(Page("<h1>Roller</h1><table><tr><th>Needle length</th><td>0.75 mm</td></tr><tr><th>Needle material</th><td>Titanium</td></tr><tr><td>Number of needles</td><td>192</td></tr></table>"));
+        Assert.Equal([0.75], check.Result.Facts!.NeedleLengthsMm);
+        Assert.Equal(NeedleMaterial.Titanium, check.Result.Facts.NeedleMaterial);
+        Assert.Equal(192, check.Result.Facts.NeedleCount);
+        Assert.Equal(EvidenceSource.Spec, check.Page!.Lengths[0].From);
+        Assert.Equal("Needle length: 0.75 mm", check.Page.Lengths[0].Text);
+    }
+
+    [Fact]
+    public async Task Definition_lists_are_label_value_pairs()
+    {
+        var r = await Result(Page("<h1>Derma Roller</h1><dl><dt>Needle length</dt><dd>1.0 mm</dd><div><dt>Sterility</dt><dd>Sterile (EO)</dd></div></dl>"));
+        Assert.Equal([1.0], r.Facts!.NeedleLengthsMm);
+        Assert.Equal(Sterility.Sterile, r.Facts.Sterility);
+        Assert.Equal(SterilizationMethod.EthyleneOxide, r.Facts.SterilizationMethod);
+    }
+
+    [Fact]
+    public async Task Bullets_are_cited_as_bullets()
+    {
+        var r = await Result(Page("<h1>Derma Roller 0.5mm</h1><ul><li>Perfect for at-home use</li></ul>"));
+        var flag = Assert.Single(r.Flags, f => f.Rule == "home-use-needle-too-long");
+        Assert.Contains(flag.Evidence, e => e.From == EvidenceSource.Bullets && e.Text == "Perfect for at-home use");
+        Assert.Contains(flag.Evidence, e => e.From == EvidenceSource.Title);
+    }
+
+    [Fact]
+    public async Task Variant_selector_gives_a_set_of_lengths()
+    {
+        var check = await Check(Page("<h1>Derma Roller</h1><select name=\"size\"><option>Choose an option</option><option>0.5mm</option><option>1.0mm</option><option>1.5mm</option></select>"));
+        Assert.Equal([0.5, 1.0, 1.5], check.Result.Facts!.NeedleLengthsMm);
+        Assert.Equal(EvidenceSource.Variants, Assert.Single(check.Page!.Lengths).From);
+    }
+
+    [Fact]
+    public async Task Title_element_names_a_page_without_h1_or_structured_data()
+    {
+        var r = await Result("<html><head><title>Dermaroller 0,5 mm | Beauty Shop</title></head><body><p>Gut.</p></body></html>");
+        Assert.Equal("Dermaroller 0,5 mm", r.Product!.Name);
+        Assert.Equal([0.5], r.Facts!.NeedleLengthsMm);
+    }
+
+    [Fact]
+    public async Task Woocommerce_sale_price_is_the_price_paid_now()
+    {
+        var r = await Result(Page("<h1>Roller</h1><p class=\"price\"><del><span class=\"amount\">£30.00</span></del> <ins><span class=\"amount\">£24.00</span></ins></p>"));
+        Assert.Equal(24.00m, r.Product!.Price);
+        Assert.Equal("GBP", r.Product.Currency);
+    }
+
+    [Fact]
+    public async Task Amazon_title_byline_price_and_bullets_are_read()
+    {
+        var r = await Result(Page("""
+            <span id="productTitle"> Derma Roller 0.3mm </span><a id="bylineInfo">Visit the Beauty7 Store</a>
+            <div id="corePrice_feature_div"><span class="a-price"><span class="a-offscreen">$12.99</span></span></div>
+            <div id="feature-bullets"><ul><li><span class="a-list-item">540 titanium micro needles</span></li></ul></div>
+            <div id="availability"><span>Currently unavailable.</span></div>
+            """));
+        Assert.Equal("Derma Roller 0.3mm", r.Product!.Name);
+        Assert.Equal("Beauty7", r.Product.Brand);
+        Assert.Equal(12.99m, r.Product.Price);
+        Assert.Equal("$", r.Product.Currency);
+        Assert.Equal("OutOfStock", r.Product.Availability);
+        Assert.Equal(540, r.Facts!.NeedleCount);
+    }
+
+    [Fact]
+    public async Task Ebay_item_specifics_are_label_value_pairs()
+    {
+        var r = await Result(Page("""
+            <h1 class="x-item-title__mainTitle"><span>Derma Stamp Titanium</span></h1><div class="x-price-primary"><span>US $18.95</span></div>
+            <div class="ux-labels-values"><div class="ux-labels-values__labels"><span>Needle Length</span></div><div class="ux-labels-values__values"><span>1.0 mm</span></div></div>
+            <div class="ux-labels-values"><div class="ux-labels-values__labels"><span>Brand</span></div><div class="ux-labels-values__values"><span>DermaTech</span></div></div>
+            """));
+        Assert.Equal([1.0], r.Facts!.NeedleLengthsMm);
+        Assert.Equal("DermaTech", r.Product!.Brand);
+        Assert.Equal("USD", r.Product.Currency);
+    }
+
+    [Fact]
+    public async Task Aliexpress_price_tiers_give_the_single_piece_price()
+    {
+        var r = await Result(Page("""<h1 data-pl="product-title">DRS Derma Roller 0.5mm</h1><div class="product-price-current"><span>US $2.85 - 3.40</span></div>"""));
+        Assert.Equal(2.85m, r.Product!.Price);
+    }
+
+    // ---- units, numbers and languages
+    [Theory]
+    [InlineData("Needle length: 0.5mm", new[] { 0.5 })]
+    [InlineData("Needle length: .25mm", new[] { 0.25 })]
+    [InlineData("Nadellänge: 0,25 mm", new[] { 0.25 })]
+    [InlineData("250 microns", new[] { 0.25 })]
+    [InlineData("Needle length 500 µm", new[] { 0.5 })]
+    [InlineData("needles of 300um", new[] { 0.3 })]
+    [InlineData("1.5 millimeters long", new[] { 1.5 })]
+    [InlineData("Kit: 0.5/1.0/1.5 mm", new[] { 0.5, 1.0, 1.5 })]
+    [InlineData("0.5mm, 1.0mm and 1.5mm heads", new[] { 0.5, 1.0, 1.5 })]
+    [InlineData("Adjustable 0.2-3.0mm", new[] { 0.2, 3.0 })]
+    [InlineData("Depth 0 - 2.5 mm adjustable", new[] { 2.5 })]
+    [InlineData("Profondeur réglable de 0,25 à 2,5 mm", new[] { 0.25, 2.5 })]
+    [InlineData("Needle diameter 0.25 mm, needle length 1.0 mm", new[] { 1.0 })]
+    [InlineData("Ultra-fine 42G needles, 0.3mm", new[] { 0.3 })]
+    [InlineData("Roller head width 20 mm, needle length 0.5 mm", new[] { 0.5 })]
+    [InlineData("Handle length 130 mm", new double[0])]
+    [InlineData("Package: 15 x 5 mm", new double[0])]
+    [InlineData("Needles 0.25 mm in diameter", new double[0])]
+    public async Task Needle_lengths_are_read_in_the_units_and_forms_shops_use(string text, double[] expected)
+    {
+        var r = await Result(Page($"<h1>Derma Roller</h1><p>{text}</p>"));
+        Assert.Equal(expected, r.Facts!.NeedleLengthsMm);
+    }
+
+    [Theory]
+    [InlineData("$12.99", "12.99", "$")]
+    [InlineData("US $12.99", "12.99", "USD")]
+    [InlineData("1.299,00 €", "1299.00", "EUR")]
+    [InlineData("€1,299.00", "1299.00", "EUR")]
+    [InlineData("£14.50", "14.50", "GBP")]
+    [InlineData("24,95 EUR", "24.95", "EUR")]
+    [InlineData("CHF 39.90", "39.90", "CHF")]
+    [InlineData("¥2,980", "2980", "¥")]
+    public async Task Visible_prices_are_read_as_the_page_means_them(string text, string price, string currency)
+    {
+        var r = await Result(Page($"<h1>Derma Roller</h1><span class=\"price\">{text}</span>"));
+        Assert.Equal(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), r.Product!.Price);
+        Assert.Equal(currency, r.Product.Currency);
+    }
+
+    [Theory]
+    [InlineData("Für die Anwendung zu Hause. Steril verpackt, Gammastrahlen. Einweg.", IntendedUse.Home, Sterility.Sterile, true)]
+    [InlineData("Usage à domicile. Stérile, stérilisé à l'oxyde d'éthylène. Usage unique.", IntendedUse.Home, Sterility.Sterile, true)]
+    [InlineData("Uso profesional. No estéril. Reutilizable.", IntendedUse.Professional, Sterility.NonSterile, false)]
+    [InlineData("For salon use. Supplied non-sterile. Reusable.", IntendedUse.Professional, Sterility.NonSterile, false)]
+    public async Task German_French_and_Spanish_phrasings_give_the_same_facts(string text, IntendedUse use, Sterility sterility, bool singleUse)
+    {
+        var r = await Result(Page($"<h1>Dermaroller 0,25 mm</h1><p>{text}</p>"));
+        Assert.Equal(use, r.Facts!.IntendedUse);
+        Assert.Equal(sterility, r.Facts.Sterility);
+        Assert.Equal(singleUse, r.Facts.SingleUse);
+    }
+
+    [Fact]
+    public async Task Non_sterile_is_never_read_as_sterile()
+    {
+        var r = await Result(Page("<h1>Derma Roller 1.0mm</h1><p>This roller is non-sterile.</p>"));
+        Assert.Equal(Sterility.NonSterile, r.Facts!.Sterility);
+    }
+
+    [Theory]
+    [InlineData("Rose Quartz Face Roller", "Cooling massage, no needles.", ProductKind.Other)]
+    [InlineData("Jade Roller", "Depuffs and relaxes.", ProductKind.Other)]
+    [InlineData("Facial Roller", "540 titanium needles, 0.25 mm.", ProductKind.Roller)]
+    [InlineData("Dr. Pen M8 Microneedling Pen", "", ProductKind.Pen)]
+    [InlineData("Needle Cartridges for Dr. Pen", "", ProductKind.Cartridge)]
+    [InlineData("Microneedle Acne Patches", "", ProductKind.Patch)]
+    [InlineData("Hyaluronic Acid Serum for Derma Roller", "", ProductKind.Serum)]
+    [InlineData("Derma Roller Kit with Serum", "", ProductKind.Roller)]
+    [InlineData("Barrier Repair Moisturiser", "", ProductKind.Moisturiser)]
+    public async Task Product_kind_comes_from_the_head_of_the_name(string name, string text, ProductKind kind)
+    {
+        var r = await Result(Page($"<h1>{name}</h1><p>{text}</p>"));
+        Assert.Equal(kind, r.Product!.Kind);
+    }
+
+    [Fact]
+    public async Task Serum_page_mentioning_roller_lengths_has_no_needle_lengths()
+    {
+        var r = await Result(Page("<h1>Peptide Serum</h1><p>Use after rolling with a 0.5 mm derma roller.</p>"));
+        Assert.Empty(r.Facts!.NeedleLengthsMm);
+        Assert.Contains(r.Flags, f => f.Rule == "topical-for-needling");
+    }
+
+    // ---- main product against the rest of the page
+    [Fact]
+    public async Task Navigation_related_products_reviews_and_footer_are_not_the_product()
+    {
+        var r = await Result(Page("""
+            <header><nav><a>Derma Roller 2.0mm</a></nav></header>
+            <main><h1>Gentle Roller 0.25mm</h1><p>For home use.</p>
+            <section class="related-products"><h2>Related products</h2><div>Pro Roller 1.5mm, FDA approved</div></section>
+            <section><h2>Customer reviews</h2><p>I sterilize mine in alcohol. The 1.0mm works better.</p></section>
+            <div id="reviews"><p>Great for deep scars</p></div></main>
+            <aside>Bestseller: Derma Pen 2.5mm</aside>
+            <footer>FDA approved · sterile · 3.0mm</footer>
+            """));
+        Assert.Equal([0.25], r.Facts!.NeedleLengthsMm);
+        Assert.Empty(r.Facts.Claims);
+        Assert.Empty(r.Flags);
+    }
+
+    [Fact]
+    public async Task A_product_inside_a_sidebar_classed_layout_is_still_read()
+    {
+        var r = await Result(Page("<div class=\"page with-sidebar\"><h1>Derma Roller 0.5mm</h1><p>For home use.</p></div>"));
+        Assert.Equal([0.5], r.Facts!.NeedleLengthsMm);
+    }
+
+    // ---- charsets and encodings
+    [Fact]
+    public async Task Windows_1252_declared_in_meta_is_decoded()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var html = "<html><head><meta charset=\"windows-1252\"><title>x</title></head><body><h1>Rouleau à micro-aiguilles 0,25 mm – stérile</h1></body></html>";
+        using var stream = new MemoryStream(Encoding.GetEncoding(1252).GetBytes(html));
+        var r = await Checker.CheckAsync("cp1252", stream, null, null, CancellationToken.None);
+        Assert.Equal("Rouleau à micro-aiguilles 0,25 mm – stérile", r.Product!.Name);
+    }
+
+    [Fact]
+    public async Task Charset_from_the_content_type_header_is_used()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var html = "<html><body><h1>Dermaroller für zu Hause 0,5 mm</h1></body></html>";
+        using var stream = new MemoryStream(Encoding.GetEncoding("iso-8859-1").GetBytes(html));
+        var r = await Checker.CheckAsync("latin1", stream, "text/html; charset=iso-8859-1", null, CancellationToken.None);
+        Assert.Equal("Dermaroller für zu Hause 0,5 mm", r.Product!.Name);
+    }
+
+    [Fact]
+    public async Task Utf16_with_a_byte_order_mark_is_decoded()
+    {
+        var r = (await Check("<html><body><h1>Smooth Roller 0.25mm – ø</h1></body></html>", encoding: Encoding.Unicode)).Result;
+        Assert.Equal("Smooth Roller 0.25mm – ø", r.Product!.Name);
+    }
+
+    [Fact]
+    public async Task Gzip_compressed_pages_are_inflated()
+    {
+        using var compressed = new MemoryStream();
+        await using (var gzip = new GZipStream(compressed, CompressionMode.Compress, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(Page("<h1>Derma Roller 0.2mm</h1>")));
+        }
+        compressed.Position = 0;
+        var r = await Checker.CheckAsync("page.html.gz", compressed, null, null, CancellationToken.None);
+        Assert.Equal([0.2], r.Facts!.NeedleLengthsMm);
+    }
+
+    [Fact]
+    public async Task Stored_extraction_gives_the_same_result_when_the_rules_run_again()
+    {
+        var check = await Check(Page("<h1>Derma Roller 1.0mm</h1><p>For home use. Sterile.</p>"));
+        var stored = check.Page!.ToJson();
+        var listing = new Listing { NeedleLengthMm = 0.5 };
+        var again = Checker.Evaluate("again", ExtractedPage.FromJson(stored), listing);
+        Assert.Contains(again.Flags, f => f.Rule == "catalogue-needle-length-mismatch");
+        Assert.Equal(check.Result.Flags.Select(f => f.Rule), again.Flags.Select(f => f.Rule).Where(r => !r.StartsWith("catalogue-", StringComparison.Ordinal)));
+    }
+}
