@@ -6,6 +6,9 @@ switch (args.FirstOrDefault())
     case "products":
         await Shop.Benchmarks.ProductsBenchmark.RunAsync();
         break;
+    case "check-quick":
+        await Shop.Benchmarks.CheckBenchmark.QuickAsync();
+        break;
     case "check":
         Shop.Benchmarks.CheckBenchmark.Run();
         break;
@@ -14,7 +17,7 @@ switch (args.FirstOrDefault())
             args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : 8);
         break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | scan [pages] [workers]");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | check-quick | scan [pages] [workers]");
         return 2;
 }
 return 0;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shop.Core.Data;
-using Shop.Core.Checking;
 using Shop.Jobs.Checking;
 using Shop.Jobs.Fetching;
 using Shop.Jobs.Hosting;
@@ -34,14 +33,8 @@ switch (args.FirstOrDefault())
         var fetcher = host.Services.GetRequiredService<GuardedFetcher>();
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        return await CheckCommand.RunAsync(args[1..], checker, urlChecker: async (url, listing, ct) =>
-        {
-            // The same guarded fetcher as the scans: SSRF guard, robots.txt, caps; a failed fetch is a failed check.
-            var fetched = await fetcher.FetchAsync(new FetchRequest(new Uri(url)), ct);
-            if (!fetched.IsOk) return CheckResult.Failed(url, $"{fetched.Outcome}: {fetched.Error ?? $"HTTP {fetched.HttpStatus}"}");
-            using var body = new MemoryStream(fetched.Body!, writable: false);
-            return await checker.CheckAsync(url, body, fetched.ContentType, listing, ct);
-        }, Console.OpenStandardInput(), Console.Out, Console.Error, cancel.Token);
+        return await CheckCommand.RunAsync(args[1..], checker, CheckCommand.ThroughFetcher(fetcher, checker),
+            Console.OpenStandardInput(), Console.Out, Console.Error, cancel.Token);
     }
     default:
     {

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Shop.Core.Checking;
 using Shop.Core.Model;
+using Shop.Jobs.Fetching;
 
 namespace Shop.Jobs.Checking;
 
@@ -25,6 +26,16 @@ public static class CheckCommand
 
     /// <summary>Fetches a URL through the guarded fetcher and checks it; null while no fetcher is wired.</summary>
     public delegate Task<CheckResult> UrlChecker(string url, Listing? listing, CancellationToken ct);
+
+    /// <summary>--url through the same guarded fetcher as the scans (address guard, robots.txt, caps); a failed fetch
+    /// is a failed check with the fetch outcome as its reason.</summary>
+    public static UrlChecker ThroughFetcher(GuardedFetcher fetcher, PageChecker checker) => async (url, listing, ct) =>
+    {
+        var fetched = await fetcher.FetchAsync(new FetchRequest(new Uri(url)), ct);
+        if (!fetched.IsOk) return CheckResult.Failed(url, $"{fetched.Outcome}: {fetched.Error ?? $"HTTP {fetched.HttpStatus}"}".ReplaceLineEndings(" "));
+        using var body = new MemoryStream(fetched.Body!, writable: false);
+        return await checker.CheckAsync(url, body, fetched.ContentType, listing, ct);
+    };
 
     public sealed record Arguments(List<string> Paths, List<string> Urls, string? ListingFile, bool Jsonl, Severity? FailOn);
 
@@ -59,7 +70,7 @@ public static class CheckCommand
         }
         if (parsed.Urls.Count > 0 && urlChecker is null)
         {
-            await stderr.WriteLineAsync("check: --url needs the guarded fetcher, which this build does not have yet; save the page and check the file");
+            await stderr.WriteLineAsync("check: --url needs the guarded fetcher, which is not available here; save the page and check the file");
             return 2;
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Shop.Core.Checking;
@@ -34,12 +35,14 @@ internal static class FactReader
         }
 
         var processed = 0;
+        var seenBlocks = new HashSet<string>(StringComparer.Ordinal);
         foreach (var block in blocks)
         {
             if ((++processed & 63) == 0) ct.ThrowIfCancellationRequested();
             // Link text (menus, "see also" products) names other pages, not this product.
             if (block.From == EvidenceSource.Other) continue;
-            if (needled) ReadLengths(page, block);
+            if (!seenBlocks.Add(block.Text)) continue;
+            if (needled && HasLengthUnit(block.Text)) ReadLengths(page, block);
             foreach (var raw in Vocabulary.SentenceBreak().Split(block.Text))
             {
                 var sentence = raw.Trim();
@@ -141,6 +144,25 @@ internal static class FactReader
 
     // ---- lengths ----------------------------------------------------------------------------------------------
 
+    private static readonly SearchValues<string> LengthUnits = SearchValues.Create(["mm", "µm", "μm", "um", "mic", "millim", "milím"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Cheap test before the length regex: a unit right after a figure ("0.5mm", "250 um", "1,0 Millimeter").</summary>
+    private static bool HasLengthUnit(string text)
+    {
+        var span = text.AsSpan();
+        var offset = 0;
+        while (true)
+        {
+            var at = span[offset..].IndexOfAny(LengthUnits);
+            if (at < 0) return false;
+            var i = offset + at - 1;
+            if (i >= 0 && span[i] == ' ') i--;
+            if (i >= 0 && char.IsAsciiDigit(span[i])) return true;
+            offset += at + 2;
+            if (offset >= span.Length) return false;
+        }
+    }
+
     private static void ReadLengths(ExtractedPage page, TextBlock block)
     {
         if (block.Label is { } label && Vocabulary.NotLengthBefore().IsMatch(label + " ")) return;
@@ -168,6 +190,8 @@ internal static class FactReader
                 }
             }
             var isRange = values.Count == 2 && Vocabulary.RangeSeparator().IsMatch(all);
+            // An adjustable pen's "0-2.5 mm" gives 2.5 only: 0 is the retracted position, not a needle length (rules.md
+            // asks for the range ends; a 0 would make every adjustable pen "implausible").
             values = values.Where(v => v > 0).Distinct().ToList();
             if (values.Count == 0) continue;
             var needleContext = labelled || Vocabulary.NeedleWord().IsMatch(before);
@@ -207,46 +231,92 @@ internal static class FactReader
 
     private delegate void AddCue(CueKind kind, string sentence, Match match, EvidenceSource from, string? value = null);
 
+    private static bool Has(string text, SearchValues<string> stems) => text.AsSpan().ContainsAny(stems);
+
+    private static readonly SearchValues<string> Stems0 = SearchValues.Create(["home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems1 = SearchValues.Create(["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems2 = SearchValues.Create(["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems3 = SearchValues.Create(["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems4 = SearchValues.Create(["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems5 = SearchValues.Create(["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems6 = SearchValues.Create(["before", "prior", "vor ", "avant", "antes"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems7 = SearchValues.Create(["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems8 = SearchValues.Create(["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems9 = SearchValues.Create(["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems10 = SearchValues.Create(["dissol", "solub", "hyaluron", "auflös", "disolv"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems11 = SearchValues.Create(["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems12 = SearchValues.Create(["steel", "316", "sus", "stahl", "inox"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems13 = SearchValues.Create(["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems14 = SearchValues.Create(["collag", "kollag", "colág", "cit"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems15 = SearchValues.Create(["scar", "narbe", "cicatri"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems16 = SearchValues.Create(["stretch", "striae", "streifen", "vergeture", "estría"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems17 = SearchValues.Create(["wrinkl", "fine line", "anti", "falten", "rides", "arruga"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems18 = SearchValues.Create(["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems19 = SearchValues.Create(["regenera", "renewal", "repair", "zellerneuer", "régénér"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems20 = SearchValues.Create(["absor", "penetration", "aufnahme", "pénétr", "absorc"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Stems21 = SearchValues.Create(["exfoli", "peel", "dead skin"], StringComparison.OrdinalIgnoreCase);
+
+    // Each regex runs only on sentences holding one of its stems: a substring test is far cheaper than a scan with
+    // dozens of case-insensitive alternatives, and most sentences hold none of a family's words.
     private static void ReadCues(string s, EvidenceSource from, ProductKind? kind, AddCue add)
     {
         Match m;
-        if ((m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
-        if ((m = Vocabulary.ProfessionalUse().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalUse, s, m, from);
-        if ((m = Vocabulary.ProfessionalMarketing().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalMarketing, s, m, from);
+        if (Has(s, Stems0) &&
+            (m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
+        if (Has(s, Stems1))
+        {
+            if ((m = Vocabulary.ProfessionalUse().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalUse, s, m, from);
+            if ((m = Vocabulary.ProfessionalMarketing().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalMarketing, s, m, from);
+        }
 
         // A pen is not single-use because its cartridges are; a cartridge is not reusable because its pen is.
-        if ((m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
+        if (Has(s, Stems2) &&
+            (m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
             add(CueKind.SingleUse, s, m, from);
         var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
         var partOfCartridge = kind is ProductKind.Pen && CartridgeWords.IsMatch(s) && !BodyWords.IsMatch(s);
-        if ((m = Vocabulary.Reusable().Match(s)).Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, m, from);
-        if ((m = Vocabulary.ReuseInstructions().Match(s)).Success && !partOfBody) add(CueKind.ReuseInstructions, s, m, from);
+        if (Has(s, Stems3) &&
+            (m = Vocabulary.Reusable().Match(s)).Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, m, from);
+        if (Has(s, Stems4) &&
+            (m = Vocabulary.ReuseInstructions().Match(s)).Success && !partOfBody) add(CueKind.ReuseInstructions, s, m, from);
 
-        var nonSterile = Vocabulary.NonSterile().Match(s);
-        var before = Vocabulary.SterilizeBeforeUse().Match(s);
-        var alcohol = Vocabulary.AlcoholSterilization().Match(s);
-        var method = MethodOf(s);
-        if (nonSterile.Success) add(CueKind.NonSterile, s, nonSterile, from);
-        if (before.Success) add(CueKind.SterilizeBeforeUse, s, before, from);
-        if (alcohol.Success && method is null) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
-        if (!nonSterile.Success && !before.Success && !(alcohol.Success && method is null))
+        var sterilWords = Has(s, Stems5);
+        if (sterilWords)
         {
-            if ((m = Vocabulary.Sterile().Match(s)).Success && !Negated(s, m)) add(CueKind.Sterile, s, m, from);
-            if (method is { } found && SterilWord.IsMatch(s)) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
+            var nonSterile = Vocabulary.NonSterile().Match(s);
+            var before = Has(s, Stems6) ? Vocabulary.SterilizeBeforeUse().Match(s) : Match.Empty;
+            var alcohol = Has(s, Stems7)
+                ? Vocabulary.AlcoholSterilization().Match(s) : Match.Empty;
+            var method = MethodOf(s);
+            if (nonSterile.Success) add(CueKind.NonSterile, s, nonSterile, from);
+            if (before.Success) add(CueKind.SterilizeBeforeUse, s, before, from);
+            if (alcohol.Success && method is null) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
+            if (!nonSterile.Success && !before.Success && !(alcohol.Success && method is null))
+            {
+                if ((m = Vocabulary.Sterile().Match(s)).Success && !Negated(s, m)) add(CueKind.Sterile, s, m, from);
+                if (method is { } found && SterilWord.IsMatch(s)) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
+            }
         }
-        if ((m = Vocabulary.SterilePackaging().Match(s)).Success) add(CueKind.SterilePackaging, s, m, from);
-        if ((m = Vocabulary.FdaApproved().Match(s)).Success) add(CueKind.FdaApproved, s, m, from);
-        if ((m = Vocabulary.TopicalForNeedling().Match(s)).Success) add(CueKind.TopicalForNeedling, s, m, from);
+        if (Has(s, Stems8) &&
+            (m = Vocabulary.SterilePackaging().Match(s)).Success) add(CueKind.SterilePackaging, s, m, from);
+        if (s.Contains("fda", StringComparison.OrdinalIgnoreCase) && (m = Vocabulary.FdaApproved().Match(s)).Success) add(CueKind.FdaApproved, s, m, from);
+        if (Has(s, Stems9) &&
+            (m = Vocabulary.TopicalForNeedling().Match(s)).Success) add(CueKind.TopicalForNeedling, s, m, from);
 
         ReadClaims(s, from, add);
 
-        if ((m = Vocabulary.Dissolving().Match(s)).Success && (kind is ProductKind.Patch || Regex.IsMatch(s, "needle|patch|spicule|dart", RegexOptions.IgnoreCase)))
+        if (Has(s, Stems10) && (m = Vocabulary.Dissolving().Match(s)).Success &&
+            (kind is ProductKind.Patch || Regex.IsMatch(s, "needle|patch|spicule|dart", RegexOptions.IgnoreCase)))
             add(CueKind.Material, s, m, from, NeedleMaterial.Dissolving.ToWord());
-        if ((m = Vocabulary.Plastic().Match(s)).Success) add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
-        if ((m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m)) add(CueKind.Material, s, m, from, NeedleMaterial.Titanium.ToWord());
-        if ((m = Vocabulary.Steel().Match(s)).Success && MaterialIsNeedles(s, m)) add(CueKind.Material, s, m, from, NeedleMaterial.StainlessSteel.ToWord());
+        if (Has(s, Stems11) && (m = Vocabulary.Plastic().Match(s)).Success)
+            add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
+        if (s.Contains("titan", StringComparison.OrdinalIgnoreCase) && (m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m))
+            add(CueKind.Material, s, m, from, NeedleMaterial.Titanium.ToWord());
+        if (Has(s, Stems12) && (m = Vocabulary.Steel().Match(s)).Success && MaterialIsNeedles(s, m))
+            add(CueKind.Material, s, m, from, NeedleMaterial.StainlessSteel.ToWord());
 
-        if ((m = Vocabulary.NeedleCountLabelled().Match(s)).Success || (m = Vocabulary.NeedleCount().Match(s)).Success)
+        if (Has(s, Stems13) && s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 &&
+            ((m = Vocabulary.NeedleCountLabelled().Match(s)).Success || (m = Vocabulary.NeedleCount().Match(s)).Success))
         {
             add(CueKind.NeedleCount, s, m, from, m.Groups["n"].Value);
         }
@@ -272,19 +342,22 @@ internal static class FactReader
     private static void ReadClaims(string s, EvidenceSource from, AddCue add)
     {
         Match m;
-        if ((m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
-        if ((m = Vocabulary.ClaimDeepScar().Match(s)).Success)
+        if (Has(s, Stems14) && (m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
+        if (Has(s, Stems15))
         {
-            add(CueKind.Claim, s, m, from, Claim.DeepScarTreatment.ToWord());
-            add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
+            if ((m = Vocabulary.ClaimDeepScar().Match(s)).Success)
+            {
+                add(CueKind.Claim, s, m, from, Claim.DeepScarTreatment.ToWord());
+                add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
+            }
+            else if ((m = Vocabulary.ClaimScar().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
         }
-        else if ((m = Vocabulary.ClaimScar().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
-        if ((m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
-        if ((m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
-        if ((m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
-        if ((m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
-        if ((m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
-        if ((m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
+        if (Has(s, Stems16) && (m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
+        if (Has(s, Stems17) && (m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
+        if (Has(s, Stems18) && (m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
+        if (Has(s, Stems19) && (m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
+        if (Has(s, Stems20) && (m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
+        if (Has(s, Stems21) && (m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
     }
 
     // ---- material and count -------------------------------------------------------------------------------------

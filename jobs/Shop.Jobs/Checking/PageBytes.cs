@@ -23,12 +23,12 @@ internal static class PageBytes
         }
         using var buffer = new MemoryStream();
         buffer.Write(prefix.Span);
-        var chunk = new byte[81920];
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
         try
         {
             while (true)
             {
-                var read = await source.ReadAsync(chunk, ct);
+                var read = await source.ReadAsync(chunk.AsMemory(0, 81920), ct);
                 if (read == 0) break;
                 if (buffer.Length + read > maxBytes)
                 {
@@ -45,6 +45,7 @@ internal static class PageBytes
         }
         finally
         {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
             if (source != body) await source.DisposeAsync();
         }
         return buffer.ToArray();
@@ -85,7 +86,7 @@ internal static class PageBytes
         {
             throw new PageRejectedException($"content type {contentType.Split(';')[0].Trim()} is not HTML");
         }
-        var text = Ascii(bytes[..Math.Min(bytes.Length, 64 * 1024)], utf16);
+        var text = Ascii(bytes[..Math.Min(bytes.Length, 8 * 1024)], utf16);
         var first = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\0');
         if (first.Length == 0) throw new PageRejectedException("page is blank");
         if (first[0] is '{' or '[') throw new PageRejectedException("not HTML (looks like JSON)");
@@ -129,6 +130,7 @@ internal static class PageBytes
 
     private static bool HasMarkup(string text)
     {
+        if (text.Length == 8 * 1024 && text.Contains('<') && text.Contains('>')) return true;
         string[] tags = ["<html", "<head", "<body", "<!doctype", "<meta", "<title", "<div", "<p", "<h1", "<table", "<ul", "<span", "<script", "<section", "<main", "<article", "<a "];
         foreach (var tag in tags)
         {
@@ -144,6 +146,8 @@ internal static class PageBytes
         "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rt", "rp", "colgroup",
         "html", "head", "body",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NoNestingLookup = NoNesting.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Counts open tags minus close tags over the raw bytes: a linear, allocation-light upper bound of the
     /// nesting the parser would build (script text may inflate it, never deflate it much).</summary>
@@ -168,14 +172,15 @@ internal static class PageBytes
                 i++;
             }
             if (n == 0 || !char.IsAsciiLetter(name[0])) continue;
-            var tag = name[..n].ToString();
-            if (NoNesting.Contains(tag)) continue;
+            var tag = name[..n];
+            if (NoNestingLookup.Contains(tag)) continue;
             if (closing) { if (depth > 0) depth--; continue; }
             if (tag is "script" or "style" or "textarea" or "title")
             {
                 // raw text: skip to its end tag so markup-like text inside does not count
-                var end = IndexOfIgnoreCase(bytes, i, "</" + tag);
-                i = end < 0 ? bytes.Length : end + 2 + tag.Length;
+                var endTag = "</" + tag.ToString();
+                var end = IndexOfIgnoreCase(bytes, i, endTag);
+                i = end < 0 ? bytes.Length : end + endTag.Length;
                 continue;
             }
             var gt = bytes[i..].IndexOf((byte)'>');

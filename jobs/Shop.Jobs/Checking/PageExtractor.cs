@@ -52,7 +52,6 @@ internal sealed class PageExtractor
         ReadMicrodata();
         ReadMeta();
         _ct.ThrowIfCancellationRequested();
-        MarkNoise();
         if (_document.Body is { } body) Walk(body);
         _ct.ThrowIfCancellationRequested();
         ReadVisibleIdentity(title);
@@ -69,9 +68,16 @@ internal sealed class PageExtractor
 
     private IElement? MainTitle()
     {
-        var title = _document.GetElementById("productTitle")
-            ?? _document.QuerySelector("h1[itemprop=name], .product_title, .product-title h1, .product__title h1, h1.product-title, h1.product__title, h1.page-title, h1");
-        return title;
+        if (_document.GetElementById("productTitle") is { } amazon) return amazon;
+        IElement? first = null;
+        foreach (var h1 in _document.GetElementsByTagName("h1"))
+        {
+            first ??= h1;
+            var marks = (h1.GetAttribute("class") ?? "") + (h1.ParentElement?.GetAttribute("class") ?? "");
+            if (h1.GetAttribute("itemprop") == "name" || marks.Contains("product", StringComparison.OrdinalIgnoreCase) ||
+                marks.Contains("title", StringComparison.OrdinalIgnoreCase)) return h1;
+        }
+        return first;
     }
 
     // ---- structured data ----------------------------------------------------------------------------------
@@ -319,46 +325,33 @@ internal sealed class PageExtractor
 
     private static readonly HashSet<string> NoiseTokens = new(StringComparer.OrdinalIgnoreCase) { "nav", "menu", "modal", "drawer", "search", "qa", "faq-related" };
 
-    private void MarkNoise()
+    private bool IsNoise(IElement element, string local, string marks)
     {
-        foreach (var element in _document.All)
-        {
-            if (_protected.Contains(element)) continue;
-            var local = element.LocalName;
-            if (local is "header" && (element.GetAttribute("role") == "banner" || element.QuerySelector("nav") is not null) && element.QuerySelector("h1") is null)
-            {
-                _noise.Add(element);
-                continue;
-            }
-            if (element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "search")
-            {
-                _noise.Add(element);
-                continue;
-            }
-            if (element.GetAttribute("aria-hidden") == "true" || element.HasAttribute("hidden"))
-            {
-                _noise.Add(element);
-                continue;
-            }
-            var marks = ((element.GetAttribute("class") ?? "") + " " + (element.Id ?? "")).ToLowerInvariant();
-            if (marks.Length > 1 && IsNoiseMark(marks))
-            {
-                _noise.Add(element);
-                continue;
-            }
-            if (local is "h2" or "h3" or "h4" && Vocabulary.NoiseHeading().IsMatch(element.TextContent) && element.TextContent.Length < 80)
-            {
-                var section = element.ParentElement;
-                if (section is not null && section != _document.Body && !_protected.Contains(section) && section.LocalName is not "main" and not "body")
-                {
-                    _noise.Add(section);
-                }
-            }
-        }
+        if (_protected.Contains(element)) return false;
+        if (local is "header" && (element.GetAttribute("role") == "banner" || element.QuerySelector("nav") is not null) && element.QuerySelector("h1") is null) return true;
+        if (element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "search") return true;
+        if (element.GetAttribute("aria-hidden") == "true" || element.HasAttribute("hidden")) return true;
+        return marks.Length > 1 && IsNoiseMark(marks);
     }
+
+    /// <summary>"Related products", "Customer reviews"...: the heading's section is not this product.</summary>
+    private bool IsNoiseHeading(IElement heading)
+    {
+        var text = heading.TextContent;
+        if (text.Length >= 80 || !Vocabulary.NoiseHeading().IsMatch(text)) return false;
+        var section = heading.ParentElement;
+        if (section is null || section == _document.Body || _protected.Contains(section) || section.LocalName is "main" or "body") return false;
+        _noise.Add(section);
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<string> NoiseSearch = System.Buffers.SearchValues.Create(NoiseFragments, StringComparison.Ordinal);
 
     private static bool IsNoiseMark(string marks)
     {
+        if (!marks.AsSpan().ContainsAny(NoiseSearch) && !marks.Contains("nav", StringComparison.Ordinal) && !marks.Contains("menu", StringComparison.Ordinal) &&
+            !marks.Contains("modal", StringComparison.Ordinal) && !marks.Contains("drawer", StringComparison.Ordinal) &&
+            !marks.Contains("search", StringComparison.Ordinal) && !marks.Contains("qa", StringComparison.Ordinal)) return false;
         foreach (var fragment in NoiseFragments)
         {
             if (marks.Contains(fragment, StringComparison.Ordinal))
@@ -388,7 +381,35 @@ internal sealed class PageExtractor
     };
 
     [Flags]
-    private enum Context { None = 0, Spec = 1, Variants = 2, Title = 4 }
+    private enum Context { None = 0, Spec = 1, Variants = 2, Title = 4, Old = 8 }
+
+    private readonly List<IElement> _priceCandidates = [];
+    private readonly List<IElement> _availabilityCandidates = [];
+    private readonly List<IElement> _brandCandidates = [];
+    private readonly List<IElement> _skuCandidates = [];
+    private readonly HashSet<IElement> _old = [];
+
+    /// <summary>Remembers, in the one walk over the main content, the elements the visible identity is read from.</summary>
+    private void Collect(IElement element, string local, string marks, Context ctx)
+    {
+        if (marks.Length == 0) return;
+        if ((ctx & Context.Old) != 0) return;
+        if (marks.Contains("price", StringComparison.Ordinal)) _priceCandidates.Add(element);
+        if (marks.Contains("availab", StringComparison.Ordinal) || marks.Contains("stock", StringComparison.Ordinal) ||
+            marks.Contains("inventory", StringComparison.Ordinal) || marks.Contains("quantity--info", StringComparison.Ordinal) ||
+            marks.Contains("quantity__info", StringComparison.Ordinal)) _availabilityCandidates.Add(element);
+        if (marks.Contains("brand", StringComparison.Ordinal) || marks.Contains("vendor", StringComparison.Ordinal) ||
+            marks.Contains("manufacturer", StringComparison.Ordinal) || marks.Contains("bylineinfo", StringComparison.Ordinal)) _brandCandidates.Add(element);
+        if (marks.Split(' ').Any(t => t is "sku" or "product-sku" or "product-detail-ordernumber")) _skuCandidates.Add(element);
+    }
+
+    private static bool IsOld(string local, string marks) =>
+        local is "del" or "s" or "strike" ||
+        marks.Contains("old-price", StringComparison.Ordinal) || marks.Contains("was-price", StringComparison.Ordinal) ||
+        marks.Contains("compare", StringComparison.Ordinal) || marks.Contains("regular-price", StringComparison.Ordinal) ||
+        marks.Contains("price-item--regular", StringComparison.Ordinal) || marks.Contains("list-price", StringComparison.Ordinal) ||
+        marks.Contains("strike", StringComparison.Ordinal) || marks.Contains("original", StringComparison.Ordinal) ||
+        marks.Contains("a-text-price", StringComparison.Ordinal) || marks.Contains("non-sale", StringComparison.Ordinal);
 
     private void Walk(IElement root)
     {
@@ -415,15 +436,26 @@ internal sealed class PageExtractor
                 continue;
             }
             if (node is not IElement element) continue;
-            if (SkippedTags.Contains(element.LocalName) || _noise.Contains(element)) continue;
             var local = element.LocalName;
-            if (local == "br" && block >= 0)
+            if (SkippedTags.Contains(local)) continue;
+            if (local == "br")
             {
-                blockText[block].Append('\n');
+                if (block >= 0) blockText[block].Append('\n');
                 continue;
             }
-            var marks = ((element.GetAttribute("class") ?? "") + " " + (element.Id ?? "")).ToLowerInvariant();
+            // A section is known to be noise only once its heading is met: later siblings check their parent.
+            if (element.ParentElement is { } parent && _noise.Contains(parent)) continue;
+            var cls = element.GetAttribute("class");
+            var id = element.Id;
+            var marks = cls is null && id is null ? "" : ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
+            if (IsNoise(element, local, marks))
+            {
+                _noise.Add(element);
+                continue;
+            }
+            if (local is "h2" or "h3" or "h4" && IsNoiseHeading(element)) continue;
             ctx |= ContextOf(element, local, marks);
+            Collect(element, local, marks, ctx);
 
             if (local == "tr" && EmitRow(element)) continue;
             if (local == "dl")
@@ -505,9 +537,15 @@ internal sealed class PageExtractor
         _order.Add((null, new TextBlock(text, from, label)));
     }
 
-    private static Context ContextOf(IElement element, string local, string marks)
+    private Context ContextOf(IElement element, string local, string marks)
     {
         var ctx = Context.None;
+        if (IsOld(local, marks))
+        {
+            ctx |= Context.Old;
+            _old.Add(element);
+        }
+        if (marks.Length == 0) return ctx | (local == "h1" ? Context.Title : Context.None);
         if (local is "table" or "dl" || marks.Contains("spec", StringComparison.Ordinal) || marks.Contains("attribute", StringComparison.Ordinal) ||
             marks.Contains("additional-information", StringComparison.Ordinal) || marks.Contains("techspec", StringComparison.Ordinal) ||
             marks.Contains("tech-spec", StringComparison.Ordinal) || marks.Contains("detailbullets", StringComparison.Ordinal) ||
@@ -585,7 +623,9 @@ internal sealed class PageExtractor
     /// <summary>The text of an element without scripts and noise, blocks separated by newlines; iterative (no recursion on deep trees).</summary>
     private string TextOf(IElement element) => string.Join("\n", LeafTexts(element));
 
-    private IEnumerable<string> LeafTexts(IElement element)
+    private IEnumerable<string> LeafTexts(IElement element) => LeafTexts(element, skipOld: false);
+
+    private IEnumerable<string> LeafTexts(IElement element, bool skipOld)
     {
         var parts = new List<string>();
         var current = new StringBuilder();
@@ -604,7 +644,7 @@ internal sealed class PageExtractor
                 current.Clear();
                 if (exit) continue;
             }
-            if (e != element && (SkippedTags.Contains(e.LocalName) && e.LocalName != "button" || _noise.Contains(e))) continue;
+            if (e != element && (SkippedTags.Contains(e.LocalName) && e.LocalName != "button" || _noise.Contains(e) || skipOld && _old.Contains(e))) continue;
             if (e.LocalName == "input" && e.GetAttribute("value") is { } v && e.GetAttribute("type") is "radio") current.Append(v).Append(' ');
             if (isBlock) stack.Push((e, true));
             for (var child = e.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, false));
@@ -642,9 +682,8 @@ internal sealed class PageExtractor
         if (_product.Price is null) ReadVisiblePrice();
         if (_product.Availability is null)
         {
-            foreach (var e in _document.QuerySelectorAll("#availability, .availability, .stock, .product-stock, [class*=availability], [class*=stock-status], [class*=inventory], [class*=quantity--info], [class*=quantity__info]"))
+            foreach (var e in _availabilityCandidates)
             {
-                if (InNoise(e)) continue;
                 var text = Clean(e.TextContent);
                 if (text.Length is > 0 and < 120 && Prices.Availability(text) is { } availability)
                 {
@@ -653,21 +692,23 @@ internal sealed class PageExtractor
                 }
             }
         }
-        if (_product.Sku is null && _document.QuerySelector(".sku_wrapper .sku, .product_meta .sku, #product-sku, [data-product-sku]") is { } skuElement && !InNoise(skuElement))
+        if (_product.Sku is null)
         {
-            var sku = Clean(skuElement.TextContent);
-            if (sku.Length is > 0 and < 64 && sku != "N/A") _product.Sku = sku;
+            foreach (var e in _skuCandidates)
+            {
+                var sku = Clean(e.TextContent);
+                if (sku.Length is > 0 and < 64 && sku != "N/A" && !sku.Contains(' ')) { _product.Sku = sku; break; }
+            }
         }
-        if (_product.Brand is null && _document.QuerySelector(".productView-brand, .product-vendor, .product__vendor, .product-single__vendor, .product-brand, .product-detail-manufacturer-link, [data-product-brand]") is { } brandElement && !InNoise(brandElement))
+        if (_product.Brand is null)
         {
-            var brand = Clean(brandElement.TextContent);
-            if (brand.Length is > 1 and < 60) _product.Brand = brand;
-        }
-        if (_product.Brand is null && _document.GetElementById("bylineInfo") is { } byline)
-        {
-            var text = Clean(byline.TextContent);
-            var m = System.Text.RegularExpressions.Regex.Match(text, @"(?:Visit\s+the\s+(?<b>.+?)\s+Store|Brand:\s*(?<b>.+))");
-            if (m.Success) _product.Brand = m.Groups["b"].Value.Trim();
+            foreach (var e in _brandCandidates)
+            {
+                var text = Clean(e.TextContent);
+                var m = System.Text.RegularExpressions.Regex.Match(text, @"^(?:Visit\s+the\s+(?<b>.+?)\s+Store|Brand:\s*(?<b>.+))$");
+                if (m.Success) { _product.Brand = m.Groups["b"].Value.Trim(); break; }
+                if (text.Length is > 1 and < 60 && !text.Contains(':')) { _product.Brand = text; break; }
+            }
         }
         foreach (var block in _visible.Concat(_structured))
         {
@@ -681,9 +722,31 @@ internal sealed class PageExtractor
         }
     }
 
+    private static readonly string[] StrongPriceMarks =
+        ["pricetopay", "offscreen", "priceblock", "x-price-primary", "prcisum", "price-current", "price-value", "sale", "special", "final", "current", "now", "our"];
+
     private void ReadVisiblePrice()
     {
-        if (ReadPriceBySelectors()) return;
+        // Strongly named price elements first ("sale", "current", Amazon's price to pay), then any price element, in
+        // page order; struck-through and "was" prices are left out of the text.
+        foreach (var strong in (bool[])[true, false])
+        {
+            foreach (var e in _priceCandidates)
+            {
+                var marks = ((e.GetAttribute("class") ?? "") + " " + (e.Id ?? "")).ToLowerInvariant();
+                if (strong != StrongPriceMarks.Any(m => marks.Contains(m, StringComparison.Ordinal))) continue;
+                var text = Clean(e.GetAttribute("content") ?? string.Join(" ", LeafTexts(e, skipOld: true)));
+                if (text.Length is 0 or > 200) continue;
+                var m = Vocabulary.Price().Match(text);
+                if (!m.Success) continue;
+                var currency = Prices.Currency(m.Groups["cur"].Value);
+                if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price) continue;
+                _product.Price = price;
+                _product.Currency ??= currency;
+                _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), EvidenceSource.Other));
+                return;
+            }
+        }
         // Pages without price markup ("Our Price: $6.95" in a font tag): a price right after a price label.
         foreach (var block in _visible)
         {
@@ -699,40 +762,6 @@ internal sealed class PageExtractor
                 return;
             }
         }
-    }
-
-    private bool ReadPriceBySelectors()
-    {
-        foreach (var selector in PriceSelectors)
-        {
-            foreach (var e in _document.QuerySelectorAll(selector))
-            {
-                if (InNoise(e) || e.Closest("del, s, strike") is not null) continue;
-                var marks = (e.GetAttribute("class") ?? "").ToLowerInvariant();
-                if (marks.Contains("old") || marks.Contains("was") || marks.Contains("compare") || marks.Contains("strike") ||
-                    marks.Contains("original") || marks.Contains("list-price") || marks.Contains("regular-price")) continue;
-                var text = Clean(e.GetAttribute("content") ?? e.TextContent);
-                if (text.Length is 0 or > 80) continue;
-                var m = Vocabulary.Price().Match(text);
-                if (!m.Success) continue;
-                var currency = Prices.Currency(m.Groups["cur"].Value);
-                if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price) continue;
-                _product.Price = price;
-                _product.Currency ??= currency;
-                _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), EvidenceSource.Other));
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private bool InNoise(IElement element)
-    {
-        for (var e = element; e is not null; e = e.ParentElement)
-        {
-            if (_noise.Contains(e) || SkippedTags.Contains(e.LocalName) && e.LocalName != "head") return true;
-        }
-        return false;
     }
 
     internal static string Clean(string text) => Vocabulary.Spaces().Replace(text.Replace('\u00a0', ' ').Replace("\u200b", ""), " ").Trim();

@@ -8,6 +8,7 @@ public static class CatalogueRules
 {
     public static RuleHit? NeedleLengthMismatch(RuleContext c)
     {
+        // A supplier page with no length cannot contradict the listing's length (needle-length-missing covers it).
         if (c.Listing?.NeedleLengthMm is not { } listed || c.Facts.NeedleLengthsMm.Count == 0) return null;
         // A length inside a supplier's adjustable range is among its lengths.
         if (c.Facts.NeedleLengthsMm.Any(v => Math.Abs(v - listed) < 0.001) ||
@@ -21,6 +22,7 @@ public static class CatalogueRules
 
     public static RuleHit? UseMismatch(RuleContext c)
     {
+        // A listing for "both" home and professional use still markets home use.
         if (c.Listing?.IntendedUse is not (IntendedUse.Home or IntendedUse.Both)) return null;
         var listingEvidence = new Evidence($"intendedUse: {c.Listing.IntendedUse.Value.ToWord()}", EvidenceSource.Listing);
         if (c.Facts.IntendedUse == IntendedUse.Professional && c.Page.FirstCue(CueKind.ProfessionalUse) is { } pro)

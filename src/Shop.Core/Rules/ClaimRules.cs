@@ -6,6 +6,8 @@ namespace Shop.Core.Rules;
 
 public static class ClaimRules
 {
+    // "For a microneedling product": needled kinds only ("FDA approved ingredients" on a serum is another question).
+    // The extractor does not report negated wording ("not FDA approved") as a claim.
     public static RuleHit? FdaApprovedClaim(RuleContext c)
     {
         if (!c.IsNeedled || c.Page.FirstCue(CueKind.FdaApproved) is not { } cue) return null;
