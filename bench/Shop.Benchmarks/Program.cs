@@ -3,6 +3,9 @@ switch (args.FirstOrDefault())
     case "queue":
         await Shop.Benchmarks.QueueBenchmark.RunAsync();
         break;
+    case "products":
+        await Shop.Benchmarks.ProductsBenchmark.RunAsync();
+        break;
     case "check-quick":
         await Shop.Benchmarks.CheckBenchmark.QuickAsync();
         break;
@@ -17,7 +20,7 @@ switch (args.FirstOrDefault())
         await Shop.Benchmarks.StorefrontBenchmark.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue | check | scan [pages] [workers] | storefront");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | check-quick | scan [pages] [workers] | storefront");
         return 2;
 }
 return 0;

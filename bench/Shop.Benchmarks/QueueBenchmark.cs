@@ -47,7 +47,7 @@ public static class QueueBenchmark
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 
-    private static string FindWebContentRoot()
+    internal static string FindWebContentRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -447,10 +447,14 @@ namespace Shop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OpenFlagCount", "Name");
 
+                    b.HasIndex("Price", "Id");
+
                     b.HasIndex("SupplierId", "Name");
 
                     b.HasIndex("Kind", "Name", "Id");
                     b.HasIndex("NeedleLengthMm", "Published", "OnHold");
+
+                    b.HasIndex("OnHold", "Name", "Id");
 
                     b.HasIndex("Published", "OnHold", "Name", "Id");
 

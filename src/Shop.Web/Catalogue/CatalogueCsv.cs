@@ -67,6 +67,7 @@ public class CatalogueCsv(ShopDbContext db, ProductCatalogue catalogue, TimeProv
             return ImportReport.Refused($"The file is {Megabytes(length.Value)}; the import takes files up to {Megabytes(MaxBytes)}. Split it into smaller files.");
         }
         var rows = new List<(int Line, ProductInput Input)>();
+        string[] columns = [];
         var errors = new List<ImportError>();
         var errorCount = 0;
         void Error(int line, string field, string message)
@@ -92,6 +93,7 @@ public class CatalogueCsv(ShopDbContext db, ProductCatalogue catalogue, TimeProv
             if (!await csv.ReadAsync()) return ImportReport.Refused("The file is empty: expected a header row with " + string.Join(",", Columns) + ".");
             csv.ReadHeader();
             var header = csv.HeaderRecord!.Select(h => h.Trim()).ToArray();
+            columns = header;
             var unknown = header.Where(h => !Columns.Contains(h)).ToList();
             var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
             var repeated = header.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -197,10 +199,10 @@ public class CatalogueCsv(ShopDbContext db, ProductCatalogue catalogue, TimeProv
 
         if (errorCount > 0) return new ImportReport(0, 0, 0, errors, errorCount, null);
         if (rows.Count == 0) return ImportReport.Refused("The file has a header but no rows.");
-        return await WriteAsync(rows, actor, ct);
+        return await WriteAsync(rows, columns.ToHashSet(), actor, ct);
     }
 
-    private async Task<ImportReport> WriteAsync(List<(int Line, ProductInput Input)> rows, string actor, CancellationToken ct)
+    private async Task<ImportReport> WriteAsync(List<(int Line, ProductInput Input)> rows, HashSet<string> columns, string actor, CancellationToken ct)
     {
         int created = 0, updated = 0, unchanged = 0;
         var now = time.GetUtcNow().UtcDateTime;
@@ -217,9 +219,11 @@ public class CatalogueCsv(ShopDbContext db, ProductCatalogue catalogue, TimeProv
                 {
                     if (existing.TryGetValue(input.Slug!, out var product))
                     {
-                        var changes = ProductInput.Changes(ProductInput.From(product), input);
+                        var before = ProductInput.From(product);
+                        var merged = Merge(product, input, columns);
+                        var changes = ProductInput.Changes(before, merged);
                         if (changes.Length == 0) { unchanged++; continue; }
-                        input.ApplyTo(product);
+                        merged.ApplyTo(product);
                         product.UpdatedUtc = now;
                         db.Entry(product).State = EntityState.Modified;
                         db.AuditEntries.Add(ProductCatalogue.Audit(now, actor, "product.import", product, changes));
@@ -244,6 +248,29 @@ public class CatalogueCsv(ShopDbContext db, ProductCatalogue catalogue, TimeProv
             }
         }, ct);
         return new ImportReport(created, updated, unchanged, [], 0, null);
+    }
+
+    /// <summary>An update changes only the columns the file has: a file without `published` leaves publication alone.</summary>
+    private static ProductInput Merge(Product existing, ProductInput row, HashSet<string> columns)
+    {
+        var merged = ProductInput.From(existing);
+        if (columns.Contains("name")) merged.Name = row.Name;
+        if (columns.Contains("kind")) merged.Kind = row.Kind;
+        if (columns.Contains("brand")) merged.Brand = row.Brand;
+        if (columns.Contains("description")) merged.Description = row.Description;
+        if (columns.Contains("price")) merged.Price = row.Price;
+        if (columns.Contains("currency")) merged.Currency = row.Currency;
+        if (columns.Contains("needleLengthMm")) merged.NeedleLengthMm = row.NeedleLengthMm;
+        if (columns.Contains("needleCount")) merged.NeedleCount = row.NeedleCount;
+        if (columns.Contains("needleMaterial")) merged.NeedleMaterial = row.NeedleMaterial;
+        if (columns.Contains("intendedUse")) merged.IntendedUse = row.IntendedUse;
+        if (columns.Contains("singleUse")) merged.SingleUse = row.SingleUse;
+        if (columns.Contains("sterile")) merged.Sterile = row.Sterile;
+        if (columns.Contains("claims")) merged.Claims = row.Claims;
+        if (columns.Contains("published")) merged.Published = row.Published;
+        if (columns.Contains("supplier")) merged.SupplierId = row.SupplierId;
+        if (columns.Contains("supplierUrl")) merged.SupplierUrl = row.SupplierUrl;
+        return merged;
     }
 
     private delegate bool TryParse<T>(string text, out T value);

@@ -39,6 +39,7 @@ public static class ShopWebExtensions
         services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Api.ApiKeyHandler>(Api.ApiKeys.Scheme, null);
         services.AddOptions<Catalogue.CatalogueCsvOptions>().BindConfiguration("Catalogue");
         services.AddScoped<Catalogue.CatalogueCsv>();
+        services.AddScoped<Catalogue.ListingRecheck>();
 
         services.AddRazorPages(options =>
         {

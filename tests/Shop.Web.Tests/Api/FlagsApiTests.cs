@@ -1,65 +1,48 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Shop.Core.Data;
 using Shop.Core.Model;
 using Shop.Web.Api;
-using Shop.Web.Infrastructure;
+using Shop.Web.Tests.Infrastructure;
 
 namespace Shop.Web.Tests.Api;
 
 /// <summary>
-/// The flag endpoints over real HTTP (Kestrel on 127.0.0.1, SQLite file). They are hosted here on their own group so
-/// they can be tested before the API-key scheme lands; the roles come from a test header.
+/// The flag endpoints through the real app's /api/v1 group, called with a real merchandiser API key (stored hashed,
+/// checked by the API-key scheme), against a SQLite file.
 /// </summary>
-public sealed class FlagsApiTests : IAsyncLifetime
+public sealed class FlagsApiTests : IClassFixture<ShopFactory>, IAsyncLifetime
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"shop-flagsapi-{Guid.NewGuid():N}");
-    private WebApplication app = null!;
+    private readonly ShopFactory factory;
     private HttpClient client = null!;
 
-    public async Task InitializeAsync()
+    public FlagsApiTests(ShopFactory factory) => this.factory = factory;
+
+    private async Task<string> KeyAsync(string role)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration["Shop:DataDirectory"] = dataDirectory;
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddShopCore();
-        builder.Services.AddAuthentication(HeaderUser.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderUser>(HeaderUser.SchemeName, _ => { });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(ShopWebExtensions.MerchandiserPolicy, p => p.RequireRole(Roles.Admin, Roles.Merchandiser));
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapGroup("/api/v1").MapFlagsApi();
-        await using (var scope = app.Services.CreateAsyncScope())
+        var key = ApiKeys.NewKey();
+        await factory.WithDbAsync(async db =>
         {
-            await scope.ServiceProvider.GetRequiredService<ShopDbContext>().Database.MigrateAsync();
-        }
-        await app.StartAsync();
-        client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        client.DefaultRequestHeaders.Add("X-Test-User", "api-merch|Merchandiser");
+            ApiKeys.Add(db, key, $"flags api {role}", role, "test", DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        return key;
     }
 
-    public async Task DisposeAsync()
+    public async Task InitializeAsync() => client = factory.ApiClient(await KeyAsync(Roles.Merchandiser));
+
+    public Task DisposeAsync()
     {
         client.Dispose();
-        await app.DisposeAsync();
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
     }
 
     private async Task<(int ProductId, int FlagId)> SeedAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         var product = new Product { Name = "API roller", Slug = $"api-{Guid.NewGuid():N}", Kind = ProductKind.Roller, Published = true, OpenFlagCount = 1 };
         product.Flags.Add(new Flag
@@ -105,7 +88,7 @@ public sealed class FlagsApiTests : IAsyncLifetime
         var second = await client.PostAsJsonAsync($"/api/v1/flags/{flagId}/confirm", new { });
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
         Assert.True((await db.Products.SingleAsync(p => p.Id == productId)).OnHold);
         Assert.Contains("checked the box", (await db.AuditEntries.SingleAsync(a => a.ProductId == productId)).Details);
@@ -132,26 +115,9 @@ public sealed class FlagsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Callers_without_a_staff_role_are_refused()
+    public async Task Callers_without_a_key_or_without_a_staff_role_are_refused()
     {
-        using var anonymous = new HttpClient { BaseAddress = client.BaseAddress };
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/flags")).StatusCode);
-        anonymous.DefaultRequestHeaders.Add("X-Test-User", "shopper");
-        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync("/api/v1/flags")).StatusCode);
-    }
-
-    private sealed class HeaderUser(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "TestHeader";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (Request.Headers["X-Test-User"].FirstOrDefault() is not { } value) return Task.FromResult(AuthenticateResult.NoResult());
-            var parts = value.Split('|');
-            var claims = new List<System.Security.Claims.Claim> { new(ClaimTypes.Name, parts[0]) };
-            claims.AddRange(parts.Skip(1).Select(r => new System.Security.Claims.Claim(ClaimTypes.Role, r)));
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName)));
-        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ApiClient(null).GetAsync("/api/v1/flags")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ApiClient(await KeyAsync("Shopper")).GetAsync("/api/v1/flags")).StatusCode);
     }
 }

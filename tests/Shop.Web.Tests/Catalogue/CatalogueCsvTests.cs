@@ -116,6 +116,26 @@ public sealed class CatalogueCsvTests(ShopFactory factory) : IClassFixture<ShopF
     }
 
     [Fact]
+    public async Task An_update_changes_only_the_columns_the_file_has()
+    {
+        var slug = $"partial-{Guid.NewGuid():N}";
+        await factory.WithDbAsync(async db =>
+        {
+            db.Products.Add(new Product { Name = "Partial roller", Slug = slug, Kind = ProductKind.Roller, Price = 10m, Published = true,
+                NeedleLengthMm = 0.25, Brand = "Keep" });
+            return await db.SaveChangesAsync();
+        });
+        var client = factory.Client(Merch);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, $"slug,name,kind,price\n{slug},Partial roller,roller,12.00\n")).StatusCode);
+        var product = await factory.WithDbAsync(db => db.Products.AsNoTracking().SingleAsync(p => p.Slug == slug));
+        Assert.Equal(12m, product.Price);
+        Assert.True(product.Published);
+        Assert.Equal("Keep", product.Brand);
+        Assert.Equal(0.25, product.NeedleLengthMm);
+        Assert.Contains("price: 10.00 → 12.00", await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.ProductId == product.Id).Select(a => a.Details).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Wrong_columns_are_named_and_nothing_is_read()
     {
         var (problem, rows) = await ReportOf(await UploadAsync(factory.Client(Merch), "title,kind,cost\nRoller,roller,10\n"));

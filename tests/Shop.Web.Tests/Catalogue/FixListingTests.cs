@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Shop.Core.Checking;
 using Shop.Core.Model;
 using Shop.Web.Tests.Infrastructure;
 
@@ -27,6 +28,74 @@ public sealed class FixListingTests(ShopFactory factory) : IClassFixture<ShopFac
         });
         await factory.WithDbAsync(async db => { db.Products.Add(product); return await db.SaveChangesAsync(); });
         return (product.Id, product.Flags[0].Id);
+    }
+
+    /// <summary>The supplier's stored extraction: a sterile home roller with 0.25 mm needles.</summary>
+    private async Task StorePageAsync(int productId)
+    {
+        var page = new ExtractedPage
+        {
+            Product = new CheckedProduct { Name = "Derma roller 0.25 mm", Kind = ProductKind.Roller },
+            Facts = new PageFacts { NeedleLengthsMm = [0.25], IntendedUse = IntendedUse.Home, Sterility = Sterility.Sterile, SingleUse = false },
+            Lengths = [new LengthMention([0.25], "Needle length: 0.25 mm", EvidenceSource.Spec)],
+            Cues =
+            [
+                new Cue(CueKind.Kind, "Derma roller", EvidenceSource.Title, "roller"),
+                new Cue(CueKind.HomeUse, "For gentle home use", EvidenceSource.Description),
+                new Cue(CueKind.Sterile, "Sterilised by gamma irradiation", EvidenceSource.Description),
+                new Cue(CueKind.SterilizationMethod, "gamma irradiation", EvidenceSource.Description, "gamma"),
+            ],
+        };
+        await factory.WithDbAsync(async db =>
+        {
+            db.SupplierPages.Add(new SupplierPage
+            {
+                ProductId = productId, Url = "https://supplier.example/roller", FactsJson = page.ToJson(),
+                LastOutcome = "ok", LastCheckedUtc = DateTime.UtcNow.AddMinutes(-5),
+            });
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Fixing_the_needle_length_reruns_the_rules_and_resolves_the_catalogue_flag()
+    {
+        var (productId, flagId) = await SeedAsync();
+        await StorePageAsync(productId);
+        var client = factory.Client(Merch);
+        var url = $"/Admin/Flags/Details/{flagId}";
+        var response = await client.SubmitAsync(await client.GetPageAsync(url), ".fix-listing form", new Dictionary<string, string?> { ["Input.NeedleLengthMm"] = "0.25" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await client.GetPageAsync(response.Headers.Location!.ToString());
+        Assert.Contains("1 flag(s) resolved", after.QuerySelector("[role=status]")!.TextContent);
+
+        var flag = await factory.WithDbAsync(db => db.Flags.AsNoTracking().SingleAsync(f => f.Id == flagId));
+        Assert.Equal(FlagStatus.Resolved, flag.Status);
+        var product = await factory.WithDbAsync(db => db.Products.AsNoTracking().SingleAsync(p => p.Id == productId));
+        Assert.Equal(await factory.WithDbAsync(db => db.Flags.CountAsync(f => f.ProductId == productId && f.Status == FlagStatus.Open)), product.OpenFlagCount);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ProductId == productId && a.Action == "flag.resolve")));
+    }
+
+    [Fact]
+    public async Task Editing_a_listing_to_contradict_the_supplier_opens_the_catalogue_flag_at_once()
+    {
+        var (productId, flagId) = await SeedAsync();
+        await StorePageAsync(productId);
+        await factory.WithDbAsync(db => db.Flags.Where(f => f.Id == flagId).ExecuteDeleteAsync());
+        var client = factory.Client(Merch);
+        var url = $"/Admin/Products/Edit/{productId}";
+        var response = await client.SubmitAsync(await client.GetPageAsync(url), "form.product-form",
+            new Dictionary<string, string?> { ["Input.NeedleLengthMm"] = "0.25", ["Input.Sterile"] = "true" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Flags.AnyAsync(f => f.ProductId == productId && f.Rule.StartsWith("catalogue-") && f.Status == FlagStatus.Open)));
+
+        response = await client.SubmitAsync(await client.GetPageAsync(url), "form.product-form",
+            new Dictionary<string, string?> { ["Input.NeedleLengthMm"] = "1.5" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("opened", (await client.GetPageAsync(url)).QuerySelector("[role=status]")!.TextContent);
+        var opened = await factory.WithDbAsync(db => db.Flags.AsNoTracking().SingleAsync(f => f.ProductId == productId && f.Rule == "catalogue-needle-length-mismatch"));
+        Assert.Equal(FlagStatus.Open, opened.Status);
+        Assert.Contains(opened.Evidence, e => e.From == EvidenceSource.Listing && e.Text.Contains("1.5"));
     }
 
     [Fact]

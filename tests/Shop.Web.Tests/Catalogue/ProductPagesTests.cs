@@ -181,7 +181,7 @@ public sealed class ProductPagesTests(ShopFactory factory) : IClassFixture<ShopF
     public async Task The_list_filters_by_kind_flags_hold_and_search_and_sorts_by_price()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        await SeedAsync(p => { p.Name = $"Patch {tag} cheap"; p.Kind = ProductKind.Patch; p.Price = 3m; });
+        await SeedAsync(p => { p.Name = $"Patch {tag} cheap"; p.Kind = ProductKind.Patch; p.Price = 5m; });
         await SeedAsync(p => { p.Name = $"Patch {tag} dear"; p.Kind = ProductKind.Patch; p.Price = 30m; p.OpenFlagCount = 2; });
         await SeedAsync(p => { p.Name = $"Pen {tag} held"; p.Kind = ProductKind.Pen; p.OnHold = true; });
         var client = factory.Client(Merch);
@@ -192,6 +192,7 @@ public sealed class ProductPagesTests(ShopFactory factory) : IClassFixture<ShopF
         Assert.Equal($"Patch {tag} dear", Names(await client.GetPageAsync($"/Admin/Products?q={tag}&flagged=true")));
         Assert.Equal($"Pen {tag} held", Names(await client.GetPageAsync($"/Admin/Products?q={tag}&held=true")));
         Assert.Contains("3 product(s)", (await client.GetPageAsync($"/Admin/Products?q={tag}")).Body!.TextContent);
+        Assert.Contains("3 product(s)", (await client.GetPageAsync($"/Admin/Products?q={tag.ToUpperInvariant()}")).Body!.TextContent);
     }
 
     [Fact]

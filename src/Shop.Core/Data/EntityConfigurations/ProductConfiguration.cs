@@ -31,6 +31,8 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.HasIndex(p => new { p.Name, p.Id });
         b.HasIndex(p => new { p.Kind, p.Name, p.Id });
         b.HasIndex(p => p.UpdatedUtc);
+        b.HasIndex(p => new { p.Price, p.Id });
+        b.HasIndex(p => new { p.OnHold, p.Name, p.Id });
 
         b.HasOne(p => p.Supplier).WithMany(s => s.Products).HasForeignKey(p => p.SupplierId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(p => p.Page).WithOne(p => p.Product).HasForeignKey<SupplierPage>(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);

@@ -78,7 +78,8 @@ public class DetailsModel(ShopDbContext db, FlagActions actions, ProductCatalogu
     }
 
     /// <summary>Fix the listing: the product's own fields, through the catalogue's one validation and audit.</summary>
-    public async Task<IActionResult> OnPostFixListingAsync(int id, [Bind(Prefix = nameof(Input))] ProductInput input, CancellationToken ct)
+    public async Task<IActionResult> OnPostFixListingAsync(int id, [Bind(Prefix = nameof(Input))] ProductInput input,
+        [FromServices] Catalogue.ListingRecheck recheck, CancellationToken ct)
     {
         var productId = await db.Flags.Where(f => f.Id == id).Select(f => (int?)f.ProductId).FirstOrDefaultAsync(ct);
         if (productId is null) return Gone(id);
@@ -88,7 +89,8 @@ public class DetailsModel(ShopDbContext db, FlagActions actions, ProductCatalogu
             if (result.Outcome == SaveOutcome.NotFound) return Gone(id);
             if (result.Succeeded)
             {
-                TempData["Status"] = "Listing saved.";
+                // The catalogue-* rules compare this listing with the supplier's page: run them now, not at the next scan.
+                TempData["Status"] = $"Listing saved. {await recheck.RecheckAsync(result.Product!, ct)}";
                 return RedirectToPage(new { id });
             }
             Pages.Admin.Products.EditModel.AddErrors(ModelState, nameof(Input), result.Errors);

@@ -31,7 +31,7 @@ public class EditModel(ShopDbContext db, ProductCatalogue catalogue) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int? id, [FromServices] Catalogue.ListingRecheck recheck, CancellationToken ct)
     {
         var actor = User.Identity?.Name ?? "unknown";
         // Binding problems (a price that is not a number) are already next to their fields: nothing is written.
@@ -47,7 +47,9 @@ public class EditModel(ShopDbContext db, ProductCatalogue catalogue) : PageModel
             }
             if (result.Succeeded)
             {
-                TempData["Status"] = id is null ? $"Created \"{result.Product!.Name}\"." : $"Saved \"{result.Product!.Name}\".";
+                TempData["Status"] = id is null
+                    ? $"Created \"{result.Product!.Name}\"."
+                    : $"Saved \"{result.Product!.Name}\". {await recheck.RecheckAsync(result.Product, ct)}";
                 return RedirectToPage(new { id = result.Product.Id });
             }
             AddErrors(ModelState, nameof(Input), result.Errors);

@@ -21,6 +21,16 @@ namespace Shop.Migrations.SqlServer.Migrations
                 columns: new[] { "Name", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_OnHold_Name_Id",
+                table: "Products",
+                columns: new[] { "OnHold", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_Price_Id",
+                table: "Products",
+                columns: new[] { "Price", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_UpdatedUtc",
                 table: "Products",
                 column: "UpdatedUtc");
@@ -35,6 +45,14 @@ namespace Shop.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Products_Name_Id",
+                table: "Products");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Products_OnHold_Name_Id",
+                table: "Products");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Products_Price_Id",
                 table: "Products");
 
             migrationBuilder.DropIndex(
