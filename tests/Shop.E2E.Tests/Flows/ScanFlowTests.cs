@@ -115,6 +115,8 @@ public sealed class ScanFlowTests(ScanningShop shop) : IClassFixture<ScanningSho
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/Admin/Flags/Details/{flag.Id}");
         await Assertions.Expect(page.Locator(".snapshot-text mark.evidence").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".rule-explainer")).ToContainTextAsync("Shop guidance");
+        await page.ScreenshotAsync(new() { Path = LiveShop.ScreenshotPath("flag-detail-scanned.png"), FullPage = true });
         await page.GetByLabel("Reason for dismissing").FillAsync("Supplier's clinic-only listing; our copy is being rewritten.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Dismissed");

@@ -19,6 +19,10 @@ public class DetailsModel(ShopDbContext db, FlagActions actions, ProductCatalogu
     public DateTime? SnapshotFetchedUtc { get; private set; }
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
+    /// <summary>What the supplier's page said at its last successful check, and how its last fetch ended.</summary>
+    public Shop.Core.Checking.ExtractedPage? SupplierFacts { get; private set; }
+    public SupplierPage? SupplierPage { get; private set; }
+
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public DateTime? Until { get; set; }
@@ -140,6 +144,12 @@ public class DetailsModel(ShopDbContext db, FlagActions actions, ProductCatalogu
         await Products.EditModel.LoadSuppliersAsync(ViewData, db, ct);
         History = await db.AuditEntries.AsNoTracking().Where(a => a.ProductId == flag.ProductId)
             .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(50).ToListAsync(ct);
+        SupplierPage = await db.SupplierPages.AsNoTracking().FirstOrDefaultAsync(p => p.ProductId == flag.ProductId, ct);
+        if (SupplierPage?.FactsJson is { Length: > 0 } factsJson)
+        {
+            try { SupplierFacts = Shop.Core.Checking.ExtractedPage.FromJson(factsJson); }
+            catch (System.Text.Json.JsonException) { SupplierFacts = null; } // written by an older checker: show the listing alone
+        }
         var snapshot = await db.PageSnapshots.AsNoTracking().Where(s => s.ProductId == flag.ProductId)
             .OrderByDescending(s => s.FetchedUtc).Select(s => new { s.CompressedBody, s.FetchedUtc }).FirstOrDefaultAsync(ct);
         if (snapshot is not null)
