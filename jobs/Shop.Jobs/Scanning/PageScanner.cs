@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -22,6 +23,36 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
     IBackgroundJobClient jobs, IOptions<ScanOptions> options, TimeProvider time, ILogger<PageScanner> logger)
 {
     private ScanOptions Options => options.Value;
+
+    /// <summary>The pages of one batch job. The connection stays open for the batch rather than being opened (and its
+    /// pragmas set) for each of a page's dozen commands.</summary>
+    public async Task ScanBatchAsync(int runId, IReadOnlyList<int> productIds, CancellationToken ct)
+    {
+        ExceptionDispatchInfo? failed = null;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            foreach (var productId in productIds)
+            {
+                ct.ThrowIfCancellationRequested();
+                try
+                {
+                    await ScanAsync(runId, productId, ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // ScanAsync left the page's claim expired; the other pages of the batch still get their turn.
+                    failed ??= ExceptionDispatchInfo.Capture(e);
+                }
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        failed?.Throw();
+    }
 
     public async Task ScanAsync(int runId, int productId, CancellationToken ct)
     {
