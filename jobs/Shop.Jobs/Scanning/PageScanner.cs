@@ -120,6 +120,8 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
         var fetched = await fetcher.FetchAsync(request, ct);
 
         var now = time.GetUtcNow().UtcDateTime;
+        // Snapshots are only ever stored with the page row, in the same SaveChanges: a product without one has none to prune.
+        var mayHaveSnapshots = product.Page is not null;
         var supplierPage = product.Page ??= new SupplierPage { ProductId = product.Id, Url = page.Url };
         supplierPage.Url = page.Url;
         supplierPage.LastAttemptUtc = now;
@@ -160,7 +162,7 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
                 supplierPage.ETag = fetched.ETag;
                 supplierPage.LastModified = fetched.LastModified;
                 supplierPage.LastCheckedUtc = now;
-                await AddSnapshotAsync(product.Id, fetched, check.FactsJson!, now, ct);
+                await AddSnapshotAsync(product.Id, fetched, check.FactsJson!, now, mayHaveSnapshots, ct);
             }
         }
 
@@ -230,7 +232,7 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
         return saved;
     }
 
-    private async Task AddSnapshotAsync(int productId, FetchResult fetched, string factsJson, DateTime now, CancellationToken ct)
+    private async Task AddSnapshotAsync(int productId, FetchResult fetched, string factsJson, DateTime now, bool prune, CancellationToken ct)
     {
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
@@ -242,6 +244,7 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             ProductId = productId, Url = fetched.Url.ToString(), FetchedUtc = now, ContentHash = fetched.ContentHash!,
             CompressedBody = compressed.ToArray(), ContentType = fetched.ContentType, FactsJson = factsJson,
         });
+        if (!prune) return;
         // Keep the newest N - 1 stored ones plus this one.
         var keep = Math.Max(1, Options.SnapshotsPerPage) - 1;
         var old = await db.PageSnapshots.Where(s => s.ProductId == productId)
