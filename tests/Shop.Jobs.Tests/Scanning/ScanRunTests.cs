@@ -251,6 +251,35 @@ public sealed class ScanRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_worker_whose_claim_was_taken_over_records_and_counts_nothing()
+    {
+        var host = await HostAsync(runServer: false);
+        supplier.SetPage("roller", HomeRoller1mm);
+        var supplierId = await SeedSupplierAsync(host, "Taken over", supplier.Url("/slow/roller").ToString());
+        var run = await StartSupplierScanAsync(host, supplierId);
+        var page = run.Pages.Single();
+
+        var scanning = host.WithAsync(async sp => { await sp.GetRequiredService<ScanJobs>().ScanPageAsync(run.Id, page.ProductId, CancellationToken.None); return 0; });
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await host.DbAsync(db => db.ScanPages.Where(p => p.Id == page.Id).Select(p => p.ClaimedUntilUtc).SingleAsync()) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the page was never claimed");
+            await Task.Delay(20);
+        }
+        // While the slow page is fetched, the claim is (as if expired and) taken over by another worker.
+        var otherClaim = DateTime.UtcNow.AddMinutes(10);
+        await host.DbAsync(db => db.ScanPages.Where(p => p.Id == page.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, otherClaim)));
+        await scanning;
+
+        var after = await host.DbAsync(db => db.ScanRuns.Include(r => r.Pages).AsNoTracking().SingleAsync(r => r.Id == run.Id));
+        Assert.Null(after.Pages.Single().Outcome);
+        Assert.Equal(otherClaim, after.Pages.Single().ClaimedUntilUtc);
+        Assert.Equal(0, after.PagesDone);
+        Assert.Equal(0, await host.DbAsync(db => db.PageSnapshots.CountAsync()));
+        Assert.Equal(0, await host.DbAsync(db => db.Flags.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_large_run_is_scanned_by_batch_jobs_with_every_page_done_once()
     {
         var host = await HostAsync();
