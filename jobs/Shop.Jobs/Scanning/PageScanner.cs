@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -23,6 +24,36 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
 {
     private ScanOptions Options => options.Value;
 
+    /// <summary>The pages of one batch job. The connection stays open for the batch rather than being opened (and its
+    /// pragmas set) for each of a page's dozen commands.</summary>
+    public async Task ScanBatchAsync(int runId, IReadOnlyList<int> productIds, CancellationToken ct)
+    {
+        ExceptionDispatchInfo? failed = null;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            foreach (var productId in productIds)
+            {
+                ct.ThrowIfCancellationRequested();
+                try
+                {
+                    await ScanAsync(runId, productId, ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // ScanAsync left the page's claim expired; the other pages of the batch still get their turn.
+                    failed ??= ExceptionDispatchInfo.Capture(e);
+                }
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        failed?.Throw();
+    }
+
     public async Task ScanAsync(int runId, int productId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -42,17 +73,18 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScanStatus.Running).SetProperty(r => r.StartedUtc, now), ct);
         }
 
+        bool recorded;
         if (page.Attempts > Options.MaxPageAttempts)
         {
             // It crashed its worker every time: give it its outcome so the run can complete.
-            await RecordFailureAsync(page, PageOutcomes.ParseFailed, null,
+            recorded = await RecordFailureAsync(page, claimUntil, PageOutcomes.ParseFailed, null,
                 $"Gave up after {Options.MaxPageAttempts} attempts. {page.Error}".Trim(), ct);
         }
         else
         {
             try
             {
-                await ScanClaimedAsync(page, ct);
+                recorded = await ScanClaimedAsync(page, claimUntil, ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -66,21 +98,19 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
                 throw;
             }
         }
-        await CountAndFinishAsync(runId, ct);
+        if (recorded) await FinishIfLastAsync(runId, ct);
     }
 
-    private async Task ScanClaimedAsync(ScanPage page, CancellationToken ct)
+    private async Task<bool> ScanClaimedAsync(ScanPage page, DateTime claim, CancellationToken ct)
     {
         var product = await db.Products.Include(p => p.Page).FirstOrDefaultAsync(p => p.Id == page.ProductId, ct);
         if (product is null)
         {
-            await RecordFailureAsync(page, PageOutcomes.NetworkError, null, "The product was deleted before its page was scanned.", ct);
-            return;
+            return await RecordFailureAsync(page, claim, PageOutcomes.NetworkError, null, "The product was deleted before its page was scanned.", ct);
         }
         if (!Uri.TryCreate(page.Url, UriKind.Absolute, out var url))
         {
-            await RecordFailureAsync(page, PageOutcomes.BlockedAddress, null, $"'{page.Url}' is not an absolute http(s) address.", ct);
-            return;
+            return await RecordFailureAsync(page, claim, PageOutcomes.BlockedAddress, null, $"'{page.Url}' is not an absolute http(s) address.", ct);
         }
 
         var known = product.Page is { } p && p.Url == page.Url && p.FactsJson is not null ? p : null;
@@ -90,6 +120,8 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
         var fetched = await fetcher.FetchAsync(request, ct);
 
         var now = time.GetUtcNow().UtcDateTime;
+        // Snapshots are only ever stored with the page row, in the same SaveChanges: a product without one has none to prune.
+        var mayHaveSnapshots = product.Page is not null;
         var supplierPage = product.Page ??= new SupplierPage { ProductId = product.Id, Url = page.Url };
         supplierPage.Url = page.Url;
         supplierPage.LastAttemptUtc = now;
@@ -130,7 +162,7 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
                 supplierPage.ETag = fetched.ETag;
                 supplierPage.LastModified = fetched.LastModified;
                 supplierPage.LastCheckedUtc = now;
-                await AddSnapshotAsync(product.Id, fetched, check.FactsJson!, now, ct);
+                await AddSnapshotAsync(product.Id, fetched, check.FactsJson!, now, mayHaveSnapshots, ct);
             }
         }
 
@@ -148,12 +180,13 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
         page.NewErrorFlags = flags.NewErrors;
         page.FinishedUtc = now;
         page.ClaimedUntilUtc = null;
-        await db.SaveChangesAsync(ct);
+        var saved = await SaveAndCountAsync(page, claim, ct);
         logger.LogDebug("Scan {Run} page {Product}: {Outcome}", page.ScanRunId, page.ProductId, outcome);
+        return saved;
     }
 
     /// <summary>A page we could not check: its outcome is recorded; its facts and flags stay as they were.</summary>
-    private async Task RecordFailureAsync(ScanPage page, string outcome, int? status, string error, CancellationToken ct)
+    private async Task<bool> RecordFailureAsync(ScanPage page, DateTime claim, string outcome, int? status, string error, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         page.Outcome = outcome;
@@ -168,10 +201,38 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             supplierPage.LastError = page.Error;
             supplierPage.LastAttemptUtc = now;
         }
-        await db.SaveChangesAsync(ct);
+        return await SaveAndCountAsync(page, claim, ct);
     }
 
-    private async Task AddSnapshotAsync(int productId, FetchResult fetched, string factsJson, DateTime now, CancellationToken ct)
+    /// <summary>Records the page (outcome, facts, flags, snapshot, audit) and counts it in the run in one transaction, and
+    /// only while this worker's claim still holds: the claim is the concurrency token, so a worker whose claim expired
+    /// and was taken over records and counts nothing. False when the claim was lost.</summary>
+    private async Task<bool> SaveAndCountAsync(ScanPage page, DateTime claim, CancellationToken ct)
+    {
+        // SQL Server's retrying execution strategy only allows a user transaction inside the strategy.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var saved = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var counted = await db.ScanRuns
+                .Where(r => r.Id == page.ScanRunId &&
+                            db.ScanPages.Any(p => p.Id == page.Id && p.ClaimedUntilUtc == claim && p.Outcome == null))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.PagesDone, r => r.PagesDone + 1), ct);
+            if (counted == 0)
+            {
+                await transaction.RollbackAsync(ct);
+                return false;
+            }
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        });
+        if (saved) db.ChangeTracker.AcceptAllChanges();
+        else logger.LogWarning("Scan {Run} page {Product}: the claim expired and was taken over; this result is dropped", page.ScanRunId, page.ProductId);
+        return saved;
+    }
+
+    private async Task AddSnapshotAsync(int productId, FetchResult fetched, string factsJson, DateTime now, bool prune, CancellationToken ct)
     {
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
@@ -183,6 +244,7 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             ProductId = productId, Url = fetched.Url.ToString(), FetchedUtc = now, ContentHash = fetched.ContentHash!,
             CompressedBody = compressed.ToArray(), ContentType = fetched.ContentType, FactsJson = factsJson,
         });
+        if (!prune) return;
         // Keep the newest N - 1 stored ones plus this one.
         var keep = Math.Max(1, Options.SnapshotsPerPage) - 1;
         var old = await db.PageSnapshots.Where(s => s.ProductId == productId)
@@ -191,12 +253,11 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
         if (old.Count > 0) await db.PageSnapshots.Where(s => old.Contains(s.Id)).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>After this worker recorded a page's outcome: counts it, and the worker that finds none left completes
-    /// the run, exactly once. Each outcome is recorded by exactly one claim holder, so a counter suffices; a process
-    /// dying between the two is mended by <see cref="FinishIfDoneAsync"/> recounting on resume.</summary>
-    private async Task CountAndFinishAsync(int runId, CancellationToken ct)
+    /// <summary>After this worker recorded and counted a page's outcome: the worker that finds none left completes the run,
+    /// exactly once. Each outcome is recorded and counted in one transaction by exactly one claim holder, so the counter
+    /// is exact; a process dying before the completion is mended by <see cref="FinishIfDoneAsync"/> on resume.</summary>
+    private async Task FinishIfLastAsync(int runId, CancellationToken ct)
     {
-        await db.ScanRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.PagesDone, r => r.PagesDone + 1), ct);
         var run = await db.ScanRuns.AsNoTracking().Where(r => r.Id == runId)
             .Select(r => new { r.PagesDone, r.PagesTotal, r.SupplierId, r.ProductId }).FirstOrDefaultAsync(ct);
         if (run is null) return;

@@ -38,6 +38,13 @@ public class ScanJobs(ScanRuns runs, PageScanner scanner, ShopDbContext db, IHtt
     public Task ScanPageAsync(int scanRunId, int productId, CancellationToken cancellationToken) =>
         scanner.ScanAsync(scanRunId, productId, cancellationToken);
 
+    /// <summary>Several pages of a run, one after another in this job, each claimed, recorded and counted on its own
+    /// exactly as <see cref="ScanPageAsync"/> does. A page that fails unexpectedly does not stop the others; the job then
+    /// fails so Hangfire retries it, and the retry skips the pages that have their outcome.</summary>
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    public Task ScanPagesAsync(int scanRunId, int[] productIds, CancellationToken cancellationToken) =>
+        scanner.ScanBatchAsync(scanRunId, productIds, cancellationToken);
+
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30])]
     public Task FinishRunAsync(int scanRunId, CancellationToken cancellationToken) =>
         scanner.FinishIfDoneAsync(scanRunId, cancellationToken);

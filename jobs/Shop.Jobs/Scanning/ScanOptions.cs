@@ -9,6 +9,10 @@ public sealed class ScanOptions
     /// <summary>How long a worker may hold one page before another may take it over (a crashed worker).</summary>
     public int PageClaimMinutes { get; set; } = 5;
 
+    /// <summary>Most pages of a supplier run scanned by one Hangfire job (each page still claimed on its own). Small runs
+    /// get smaller batches so they still spread over the workers.</summary>
+    public int PagesPerJob { get; set; } = 20;
+
     /// <summary>How often a page may be claimed before it is given up on with the last error.</summary>
     public int MaxPageAttempts { get; set; } = 3;
 

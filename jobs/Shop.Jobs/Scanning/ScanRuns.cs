@@ -70,7 +70,7 @@ public sealed class ScanRuns(ShopDbContext db, IBackgroundJobClient jobs, IOptio
         }
         logger.LogInformation("Scan run {Run} of supplier {Supplier} ({Trigger}): {Pages} pages", run.Id, supplierId, trigger, run.PagesTotal);
 
-        EnqueuePages(run.Id, run.Pages.Select(p => p.ProductId));
+        EnqueuePages(run.Id, run.Pages.Select(p => p.ProductId).ToList());
         if (run.PagesTotal == 0) jobs.Create(Job.FromExpression<ScanJobs>(j => j.FinishRunAsync(run.Id, CancellationToken.None)), new EnqueuedState(Queue));
         return new(run);
     }
@@ -142,11 +142,22 @@ public sealed class ScanRuns(ShopDbContext db, IBackgroundJobClient jobs, IOptio
         return resumed;
     }
 
-    private void EnqueuePages(int runId, IEnumerable<int> productIds)
+    private void EnqueuePages(int runId, IReadOnlyCollection<int> productIds)
     {
-        foreach (var productId in productIds)
+        // A job per page cost about as much in Hangfire and set-up as the page itself; smaller runs get smaller batches
+        // (at least 16 jobs) so they still spread over the workers.
+        var size = Math.Clamp(productIds.Count / 16, 1, Math.Max(1, options.Value.PagesPerJob));
+        if (size == 1)
         {
-            jobs.Create(Job.FromExpression<ScanJobs>(j => j.ScanPageAsync(runId, productId, CancellationToken.None)), new EnqueuedState(Queue));
+            foreach (var productId in productIds)
+            {
+                jobs.Create(Job.FromExpression<ScanJobs>(j => j.ScanPageAsync(runId, productId, CancellationToken.None)), new EnqueuedState(Queue));
+            }
+            return;
+        }
+        foreach (var batch in productIds.Chunk(size))
+        {
+            jobs.Create(Job.FromExpression<ScanJobs>(j => j.ScanPagesAsync(runId, batch, CancellationToken.None)), new EnqueuedState(Queue));
         }
     }
 

@@ -79,15 +79,18 @@ public static class ShopCoreExtensions
 
 /// <summary>With WAL, synchronous=NORMAL is what SQLite recommends: a commit survives a crash of the process (kill -9),
 /// only a power cut may lose the last ones, and it avoids an fsync per commit, which on a scan's many small
-/// commits was most of the time. The setting is per connection, so it is applied on every open.</summary>
+/// commits was most of the time. busy_timeout lets SQLite itself wait for another connection's write lock, polling
+/// every few milliseconds; without it Microsoft.Data.Sqlite retries a busy write only every 150 ms, which with
+/// several scan workers writing at once cost more than the work. Both are per connection, so applied on every open.</summary>
 internal sealed class SqliteSynchronousNormal : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
     public static readonly SqliteSynchronousNormal Instance = new();
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = Pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -95,7 +98,7 @@ internal sealed class SqliteSynchronousNormal : Microsoft.EntityFrameworkCore.Di
         Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

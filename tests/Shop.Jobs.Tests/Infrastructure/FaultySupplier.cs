@@ -64,6 +64,12 @@ public sealed class FaultySupplier : IAsyncDisposable
             c.Response.ContentType = page.ContentType;
             await c.Response.Body.WriteAsync(page.Body);
         });
+        app.MapGet("/slow/{name}", async (string name, CancellationToken ct) =>
+        {
+            // Long enough for a test to take the page's claim over while it is being fetched, within the fetch timeout.
+            await Task.Delay(800, ct);
+            return Pages.TryGetValue(name, out var page) ? Results.Bytes(page.Body, page.ContentType) : Results.NotFound();
+        });
         app.MapGet("/private/page", () => Results.Content("<html><body><h1>Secret</h1></body></html>", "text/html"));
         app.MapGet("/slow-headers", async (CancellationToken ct) =>
         {

@@ -230,6 +230,82 @@ public sealed class ScanRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_batch_job_run_twice_or_at_once_records_each_page_once()
+    {
+        var host = await HostAsync(runServer: false);
+        for (var i = 0; i < 3; i++) supplier.SetPage($"b{i}", HomeRoller1mm.Replace("Titanium Derma Roller", $"Roller {i}"));
+        var supplierId = await SeedSupplierAsync(host, "Batch twice", [.. Enumerable.Range(0, 3).Select(i => supplier.Url($"/pages/b{i}").ToString())]);
+        var run = await StartSupplierScanAsync(host, supplierId);
+        var productIds = run.Pages.Select(p => p.ProductId).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            host.WithAsync(sp => sp.GetRequiredService<ScanJobs>().ScanPagesAsync(run.Id, productIds, CancellationToken.None).ContinueWith(t => t.Exception))));
+        await host.WithAsync(async sp => { await sp.GetRequiredService<ScanJobs>().ScanPagesAsync(run.Id, productIds, CancellationToken.None); return 0; });
+
+        var done = await host.DbAsync(db => db.ScanRuns.Include(r => r.Pages).AsNoTracking().SingleAsync(r => r.Id == run.Id));
+        Assert.Equal(ScanStatus.Completed, done.Status);
+        Assert.Equal(3, done.PagesDone);
+        Assert.All(done.Pages, p => Assert.Equal((PageOutcomes.Ok, 1), (p.Outcome, p.Attempts)));
+        Assert.Equal(3, await host.DbAsync(db => db.PageSnapshots.CountAsync()));
+        Assert.Equal(3, await host.DbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "flag.open" && a.Details == "home-use-needle-too-long")));
+    }
+
+    [Fact]
+    public async Task A_worker_whose_claim_was_taken_over_records_and_counts_nothing()
+    {
+        var host = await HostAsync(runServer: false);
+        supplier.SetPage("roller", HomeRoller1mm);
+        var supplierId = await SeedSupplierAsync(host, "Taken over", supplier.Url("/slow/roller").ToString());
+        var run = await StartSupplierScanAsync(host, supplierId);
+        var page = run.Pages.Single();
+
+        var scanning = host.WithAsync(async sp => { await sp.GetRequiredService<ScanJobs>().ScanPageAsync(run.Id, page.ProductId, CancellationToken.None); return 0; });
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await host.DbAsync(db => db.ScanPages.Where(p => p.Id == page.Id).Select(p => p.ClaimedUntilUtc).SingleAsync()) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the page was never claimed");
+            await Task.Delay(20);
+        }
+        // While the slow page is fetched, the claim is (as if expired and) taken over by another worker.
+        var otherClaim = DateTime.UtcNow.AddMinutes(10);
+        await host.DbAsync(db => db.ScanPages.Where(p => p.Id == page.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, otherClaim)));
+        await scanning;
+
+        var after = await host.DbAsync(db => db.ScanRuns.Include(r => r.Pages).AsNoTracking().SingleAsync(r => r.Id == run.Id));
+        Assert.Null(after.Pages.Single().Outcome);
+        Assert.Equal(otherClaim, after.Pages.Single().ClaimedUntilUtc);
+        Assert.Equal(0, after.PagesDone);
+        Assert.Equal(0, await host.DbAsync(db => db.PageSnapshots.CountAsync()));
+        Assert.Equal(0, await host.DbAsync(db => db.Flags.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_large_run_is_scanned_by_batch_jobs_with_every_page_done_once()
+    {
+        var host = await HostAsync();
+        supplier.SetPage("roller", HomeRoller1mm);
+        var supplierId = await SeedSupplierAsync(host, "Large", [.. Enumerable.Range(0, 40).Select(i => supplier.Url($"/pages/roller?n={i}").ToString())]);
+        var run = await host.WaitForRunAsync((await StartSupplierScanAsync(host, supplierId)).Id);
+
+        Assert.Equal(ScanStatus.Completed, run.Status);
+        Assert.Equal(40, run.PagesDone);
+        Assert.All(run.Pages, p => Assert.Equal((PageOutcomes.Ok, 1), (p.Outcome, p.Attempts)));
+        Assert.Equal(40, await host.DbAsync(db => db.PageSnapshots.CountAsync()));
+        var monitoring = host.Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        List<string> pageJobs;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            // The run completes inside the last job, a moment before Hangfire marks that job succeeded.
+            pageJobs = [.. monitoring.SucceededJobs(0, 100).Select(j => j.Value.Job.Method.Name)
+                .Where(m => m is nameof(ScanJobs.ScanPagesAsync) or nameof(ScanJobs.ScanPageAsync))];
+            if (pageJobs.Count < 20) await Task.Delay(50);
+        } while (pageJobs.Count < 20 && DateTime.UtcNow < deadline);
+        Assert.Equal(20, pageJobs.Count(m => m == nameof(ScanJobs.ScanPagesAsync))); // 40 pages, at least 16 jobs: batches of 2
+        Assert.DoesNotContain(nameof(ScanJobs.ScanPageAsync), pageJobs);
+    }
+
+    [Fact]
     public async Task A_run_interrupted_mid_page_completes_after_a_restart_with_every_page_done_once()
     {
         var first = await HostAsync(runServer: false);
