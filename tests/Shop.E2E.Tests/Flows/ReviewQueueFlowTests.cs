@@ -59,7 +59,7 @@ public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and hold the product" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is on safety hold");
-        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("flag.confirm");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='history-heading'] table")).ToContainTextAsync("flag.confirm");
 
         await using var scope = shop.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
