@@ -113,11 +113,11 @@ internal static class FactReader
         return null;
     }
 
-    private static readonly Regex StoneRoller = new(@"jade|quartz|gua\s*sha|\bice\b|cryo|stone|amethyst|obsidian|jadeite|massage", RegexOptions.IgnoreCase);
-    private static readonly Regex NeedleEvidence = new(@"\b\d{2,4}\s*(?:pcs\s*)?(?:titanium\s*|stainless[-\s]steel\s*|steel\s*)?(?:micro[-\s]?)?needles\b|needle\s*(?:length|size|depth)|micro[-\s]?needl|derma[-\s]?roller", RegexOptions.IgnoreCase);
-    private static readonly Regex NoNeedles = new(@"no\s*needles|without\s*needles|needle[-\s]?free|unlike\s*(?:a\s*)?derma|not\s*a\s*derma", RegexOptions.IgnoreCase);
+    private static readonly Regex StoneRoller = new(@"jade|quartz|gua\s*sha|\bice\b|cryo|stone|amethyst|obsidian|jadeite|massage", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex NeedleEvidence = new(@"\b\d{2,4}\s*(?:pcs\s*)?(?:titanium\s*|stainless[-\s]steel\s*|steel\s*)?(?:micro[-\s]?)?needles\b|needle\s*(?:length|size|depth)|micro[-\s]?needl|derma[-\s]?roller", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex NoNeedles = new(@"no\s*needles|without\s*needles|needle[-\s]?free|unlike\s*(?:a\s*)?derma|not\s*a\s*derma", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
-    private static readonly Regex PinCountOnly = new(@"^\d{1,2}[-\s]?pins?$", RegexOptions.IgnoreCase);
+    private static readonly Regex PinCountOnly = new(@"^\d{1,2}[-\s]?pins?$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     internal static ProductKind? Classify(string text)
     {
@@ -130,7 +130,7 @@ internal static class FactReader
     private static ProductKind? ClassifyPart(string t)
     {
         if (Vocabulary.PatchKind().IsMatch(t)) return ProductKind.Patch;
-        if (Vocabulary.StampKind().IsMatch(t) && Regex.IsMatch(t, @"derma|micro|needl|pin|\bmm\b|titan|nadel|aiguille|aguja", RegexOptions.IgnoreCase)) return ProductKind.Stamp;
+        if (Vocabulary.StampKind().IsMatch(t) && StampEvidence.IsMatch(t)) return ProductKind.Stamp;
         var cartridge = Vocabulary.CartridgeKind().Match(t);
         // "12 pin" alone says cartridge only when nothing names a roller
         if (cartridge.Success && !(PinCountOnly.IsMatch(cartridge.Value) && Vocabulary.RollerKind().IsMatch(t))) return ProductKind.Cartridge;
@@ -177,7 +177,7 @@ internal static class FactReader
             previousEnd = m.Index + m.Length;
             var after = text[previousEnd..Math.Min(text.Length, previousEnd + 16)];
             if (Vocabulary.NotLengthBefore().IsMatch(before) || Vocabulary.NotLengthAfter().IsMatch(after)) continue;
-            if (Regex.IsMatch(before, @"\d\s*[x×*]\s*$")) continue;
+            if (DimensionBefore.IsMatch(before)) continue;
             var all = m.Groups["all"].Value;
             var unit = m.Groups["unit"].Value.ToLowerInvariant();
             var scale = unit.StartsWith("mm", StringComparison.Ordinal) || unit.StartsWith("mil", StringComparison.Ordinal) ? 1.0 : 0.001;
@@ -203,7 +203,7 @@ internal static class FactReader
                 continue;
             }
             var shape = isRange ? LengthShape.Range : values.Count > 1 ? LengthShape.Set : LengthShape.Single;
-            if (shape == LengthShape.Single && values.Count == 1 && Regex.IsMatch(all, @"^\s*0\s*(?:-|–|~|to)", RegexOptions.IgnoreCase)) shape = LengthShape.Range;
+            if (shape == LengthShape.Single && values.Count == 1 && FromZero.IsMatch(all)) shape = LengthShape.Range;
             AddLength(page, new LengthMention(values, Snippet(SentenceAround(text, m), m), block.From, shape));
         }
         if (variantValues is { Count: > 0 })
@@ -222,15 +222,21 @@ internal static class FactReader
 
     // ---- cues -------------------------------------------------------------------------------------------------
 
-    private static readonly Regex Negation = new(@"(?:\bnot\b|\bnever\b|\bno\b|n't|\bnicht\b|\bkein\w*|\bpas\b|\bni\b)\W+(?:\w+\W+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex CartridgeWords = new(@"cartridge|needle\s*head|needle\s*tip|\btips?\b|\bheads?\b|kartusche|cartouche|cartucho", RegexOptions.IgnoreCase);
-    private static readonly Regex BodyWords = new(@"\bpen\b|handpiece|hand\s*piece|machine|device\s*body|\bhandle\b|motor", RegexOptions.IgnoreCase);
-    private static readonly Regex SterilWord = new(@"steril|stéril|estéril|irradiat|kGy|ethylene\s*oxide", RegexOptions.IgnoreCase);
+    private static readonly Regex StampEvidence = new(@"derma|micro|needl|pin|\bmm\b|titan|nadel|aiguille|aguja", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex DimensionBefore = new(@"\d\s*[x×*]\s*$", RegexOptions.Compiled);
+    private static readonly Regex FromZero = new(@"^\s*0\s*(?:-|–|~|to)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex PatchNeedleWords = new("needle|patch|spicule|dart", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex NeedleNear = new(@"needle|pin|nadel|aiguille|aguja|roller|derma|micro|head|tips?\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex BodyNear = new(@"handle|grip|case|body|shell|box|housing|griff|manche|mango", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Negation = new(@"(?:\bnot\b|\bnever\b|\bno\b|n't|\bnicht\b|\bkein\w*|\bpas\b|\bni\b)\W+(?:\w+\W+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex CartridgeWords = new(@"cartridge|needle\s*head|needle\s*tip|\btips?\b|\bheads?\b|kartusche|cartouche|cartucho", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex BodyWords = new(@"\bpen\b|handpiece|hand\s*piece|machine|device\s*body|\bhandle\b|motor", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex SterilWord = new(@"steril|stéril|estéril|irradiat|kGy|ethylene\s*oxide", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     // "Not for sale to the public for self-treatment", "not intended for use at home": the negation governs a phrase
     // that stands further back than Negation's two words. Commas end it, so "not suitable for sensitive skin, ideal for
     // home use" still markets home use.
-    private static readonly Regex DistantNegation = new(@"\b(?:not|never)\s+(?:for\s+sale|sold|available|intended|suitable|meant|designed|recommended)\s+(?:to|for)\b[^.;!?,]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex DistantNegation = new(@"\b(?:not|never)\s+(?:for\s+sale|sold|available|intended|suitable|meant|designed|recommended)\s+(?:to|for)\b[^.;!?,]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static bool Negated(string sentence, Match m) =>
         Negation.IsMatch(sentence[Math.Max(0, m.Index - 30)..m.Index]) || DistantNegation.IsMatch(sentence[Math.Max(0, m.Index - 90)..m.Index]);
@@ -293,14 +299,22 @@ internal static class FactReader
             var before = Has(s, Stems6) ? Vocabulary.SterilizeBeforeUse().Match(s) : Match.Empty;
             var alcohol = Has(s, Stems7)
                 ? Vocabulary.AlcoholSterilization().Match(s) : Match.Empty;
-            var method = MethodOf(s);
+            // The four method regexes are the costliest of the family: read only where their answer is used.
+            (SterilizationMethod Method, Match Match)? method = null;
+            var methodRead = false;
+            (SterilizationMethod Method, Match Match)? Method()
+            {
+                if (!methodRead) { method = MethodOf(s); methodRead = true; }
+                return method;
+            }
+            var alcoholOnly = alcohol.Success && Method() is null;
             if (nonSterile.Success) add(CueKind.NonSterile, s, nonSterile, from);
             if (before.Success) add(CueKind.SterilizeBeforeUse, s, before, from);
-            if (alcohol.Success && method is null) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
-            if (!nonSterile.Success && !before.Success && !(alcohol.Success && method is null))
+            if (alcoholOnly) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
+            if (!nonSterile.Success && !before.Success && !alcoholOnly)
             {
                 if ((m = Vocabulary.Sterile().Match(s)).Success && !Negated(s, m)) add(CueKind.Sterile, s, m, from);
-                if (method is { } found && SterilWord.IsMatch(s)) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
+                if (SterilWord.IsMatch(s) && Method() is { } found) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
             }
         }
         if (Has(s, Stems8) &&
@@ -312,7 +326,7 @@ internal static class FactReader
         ReadClaims(s, from, add);
 
         if (Has(s, Stems10) && (m = Vocabulary.Dissolving().Match(s)).Success &&
-            (kind is ProductKind.Patch || Regex.IsMatch(s, "needle|patch|spicule|dart", RegexOptions.IgnoreCase)))
+            (kind is ProductKind.Patch || PatchNeedleWords.IsMatch(s)))
             add(CueKind.Material, s, m, from, NeedleMaterial.Dissolving.ToWord());
         if (Has(s, Stems11) && (m = Vocabulary.Plastic().Match(s)).Success)
             add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
@@ -331,8 +345,8 @@ internal static class FactReader
     private static bool MaterialIsNeedles(string s, Match m)
     {
         var near = s[Math.Max(0, m.Index - 30)..Math.Min(s.Length, m.Index + m.Length + 30)];
-        if (Regex.IsMatch(near, @"needle|pin|nadel|aiguille|aguja|roller|derma|micro|head|tips?\b", RegexOptions.IgnoreCase)) return true;
-        return !Regex.IsMatch(near, @"handle|grip|case|body|shell|box|housing|griff|manche|mango", RegexOptions.IgnoreCase);
+        if (NeedleNear.IsMatch(near)) return true;
+        return !BodyNear.IsMatch(near);
     }
 
     private static (SterilizationMethod Method, Match Match)? MethodOf(string s)
@@ -368,8 +382,8 @@ internal static class FactReader
 
     // ---- material and count -------------------------------------------------------------------------------------
 
-    private static readonly Regex MaterialLabel = new(@"material|materi|werkstoff", RegexOptions.IgnoreCase);
-    private static readonly Regex CountLabel = new(@"(?:number|no\.|count|quantity|qty|anzahl|nombre|número).*(?:needles?|pins?|nadeln|aiguilles|agujas)|(?:needles?|pins?|nadeln|aiguilles|agujas)\s*(?:count|number|quantity|qty|anzahl)?\s*$", RegexOptions.IgnoreCase);
+    private static readonly Regex MaterialLabel = new(@"material|materi|werkstoff", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex CountLabel = new(@"(?:number|no\.|count|quantity|qty|anzahl|nombre|número).*(?:needles?|pins?|nadeln|aiguilles|agujas)|(?:needles?|pins?|nadeln|aiguilles|agujas)\s*(?:count|number|quantity|qty|anzahl)?\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     private static NeedleMaterial? MaterialOf(ExtractedPage page, IReadOnlyList<TextBlock> blocks, ProductKind? kind)
     {
