@@ -245,33 +245,63 @@ internal static class FactReader
 
     private static bool Has(string text, SearchValues<string> stems) => text.AsSpan().ContainsAny(stems);
 
-    private static readonly SearchValues<string> Stems0 = SearchValues.Create(["home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems1 = SearchValues.Create(["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems2 = SearchValues.Create(["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems3 = SearchValues.Create(["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems4 = SearchValues.Create(["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems5 = SearchValues.Create(["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems6 = SearchValues.Create(["before", "prior", "vor ", "avant", "antes"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems7 = SearchValues.Create(["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems8 = SearchValues.Create(["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems9 = SearchValues.Create(["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems10 = SearchValues.Create(["dissol", "solub", "hyaluron", "auflös", "disolv"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems11 = SearchValues.Create(["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems12 = SearchValues.Create(["steel", "316", "sus", "stahl", "inox"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems13 = SearchValues.Create(["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems14 = SearchValues.Create(["collag", "kollag", "colág", "cit"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems15 = SearchValues.Create(["scar", "narbe", "cicatri"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems16 = SearchValues.Create(["stretch", "striae", "streifen", "vergeture", "estría"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems17 = SearchValues.Create(["wrinkl", "fine line", "anti", "falten", "rides", "arruga"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems18 = SearchValues.Create(["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems19 = SearchValues.Create(["regenera", "renewal", "repair", "zellerneuer", "régénér"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems20 = SearchValues.Create(["absor", "penetration", "aufnahme", "pénétr", "absorc"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems21 = SearchValues.Create(["exfoli", "peel", "dead skin"], StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems0Words = ["home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel"];
+    private static readonly SearchValues<string> Stems0 = SearchValues.Create(Stems0Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems1Words = ["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"];
+    private static readonly SearchValues<string> Stems1 = SearchValues.Create(Stems1Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems2Words = ["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"];
+    private static readonly SearchValues<string> Stems2 = SearchValues.Create(Stems2Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems3Words = ["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"];
+    private static readonly SearchValues<string> Stems3 = SearchValues.Create(Stems3Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems4Words = ["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada"];
+    private static readonly SearchValues<string> Stems4 = SearchValues.Create(Stems4Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems5Words = ["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"];
+    private static readonly SearchValues<string> Stems5 = SearchValues.Create(Stems5Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems6Words = ["before", "prior", "vor ", "avant", "antes"];
+    private static readonly SearchValues<string> Stems6 = SearchValues.Create(Stems6Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems7Words = ["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"];
+    private static readonly SearchValues<string> Stems7 = SearchValues.Create(Stems7Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems8Words = ["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"];
+    private static readonly SearchValues<string> Stems8 = SearchValues.Create(Stems8Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction"];
+    private static readonly SearchValues<string> Stems9 = SearchValues.Create(Stems9Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "auflös", "disolv"];
+    private static readonly SearchValues<string> Stems10 = SearchValues.Create(Stems10Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"];
+    private static readonly SearchValues<string> Stems11 = SearchValues.Create(Stems11Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems12Words = ["steel", "316", "sus", "stahl", "inox"];
+    private static readonly SearchValues<string> Stems12 = SearchValues.Create(Stems12Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems13Words = ["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts"];
+    private static readonly SearchValues<string> Stems13 = SearchValues.Create(Stems13Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems14Words = ["collag", "kollag", "colág", "cit"];
+    private static readonly SearchValues<string> Stems14 = SearchValues.Create(Stems14Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems15Words = ["scar", "narbe", "cicatri"];
+    private static readonly SearchValues<string> Stems15 = SearchValues.Create(Stems15Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems16Words = ["stretch", "striae", "streifen", "vergeture", "estría"];
+    private static readonly SearchValues<string> Stems16 = SearchValues.Create(Stems16Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems17Words = ["wrinkl", "fine line", "anti", "falten", "rides", "arruga"];
+    private static readonly SearchValues<string> Stems17 = SearchValues.Create(Stems17Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems18Words = ["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow"];
+    private static readonly SearchValues<string> Stems18 = SearchValues.Create(Stems18Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems19Words = ["regenera", "renewal", "repair", "zellerneuer", "régénér"];
+    private static readonly SearchValues<string> Stems19 = SearchValues.Create(Stems19Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems20Words = ["absor", "penetration", "aufnahme", "pénétr", "absorc"];
+    private static readonly SearchValues<string> Stems20 = SearchValues.Create(Stems20Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems21Words = ["exfoli", "peel", "dead skin"];
+    private static readonly SearchValues<string> Stems21 = SearchValues.Create(Stems21Words, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> AnyStem = SearchValues.Create(
+        new[] { Stems0Words, Stems1Words, Stems2Words, Stems3Words, Stems4Words, Stems5Words, Stems6Words, Stems7Words, Stems8Words, Stems9Words,
+                Stems10Words, Stems11Words, Stems12Words, Stems13Words, Stems14Words, Stems15Words, Stems16Words, Stems17Words, Stems18Words,
+                Stems19Words, Stems20Words, Stems21Words, ["fda", "titan"] }.SelectMany(w => w).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+        StringComparison.OrdinalIgnoreCase);
 
     // Each regex runs only on sentences holding one of its stems: a substring test is far cheaper than a scan with
     // dozens of case-insensitive alternatives, and most sentences hold none of a family's words.
     private static void ReadCues(string s, EvidenceSource from, ProductKind? kind, AddCue add)
     {
+        // Most sentences (menus, prices, shipping notes) hold no stem at all: one scan rules them all out.
+        if (!Has(s, AnyStem)) return;
         Match m;
         if (Has(s, Stems0) &&
             (m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
@@ -285,12 +315,15 @@ internal static class FactReader
         if (Has(s, Stems2) &&
             (m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
             add(CueKind.SingleUse, s, m, from);
-        var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
-        var partOfCartridge = kind is ProductKind.Pen && CartridgeWords.IsMatch(s) && !BodyWords.IsMatch(s);
-        if (Has(s, Stems3) &&
-            (m = Vocabulary.Reusable().Match(s)).Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, m, from);
-        if (Has(s, Stems4) &&
-            (m = Vocabulary.ReuseInstructions().Match(s)).Success && !partOfBody) add(CueKind.ReuseInstructions, s, m, from);
+        var reusable = Has(s, Stems3) ? Vocabulary.Reusable().Match(s) : Match.Empty;
+        var reuseInstructions = Has(s, Stems4) ? Vocabulary.ReuseInstructions().Match(s) : Match.Empty;
+        if (reusable.Success || reuseInstructions.Success)
+        {
+            var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
+            var partOfCartridge = kind is ProductKind.Pen && CartridgeWords.IsMatch(s) && !BodyWords.IsMatch(s);
+            if (reusable.Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, reusable, from);
+            if (reuseInstructions.Success && !partOfBody) add(CueKind.ReuseInstructions, s, reuseInstructions, from);
+        }
 
         var sterilWords = Has(s, Stems5);
         if (sterilWords)
@@ -349,10 +382,13 @@ internal static class FactReader
         return !BodyNear.IsMatch(near);
     }
 
+    // Every wording MethodEo knows holds one of these ("EO", "E.O.", "EtO", "ethylene", "éthylène", "etileno").
+    private static readonly SearchValues<string> EoStems = SearchValues.Create(["eo", "e.o", "eto", "ethylen", "éthylène", "etileno"], StringComparison.OrdinalIgnoreCase);
+
     private static (SterilizationMethod Method, Match Match)? MethodOf(string s)
     {
         Match m;
-        if ((m = Vocabulary.MethodEo().Match(s)).Success) return (SterilizationMethod.EthyleneOxide, m);
+        if (Has(s, EoStems) && (m = Vocabulary.MethodEo().Match(s)).Success) return (SterilizationMethod.EthyleneOxide, m);
         if ((m = Vocabulary.MethodGamma().Match(s)).Success) return (SterilizationMethod.Gamma, m);
         if ((m = Vocabulary.MethodEBeam().Match(s)).Success) return (SterilizationMethod.EBeam, m);
         if ((m = Vocabulary.MethodSteam().Match(s)).Success) return (SterilizationMethod.Steam, m);
