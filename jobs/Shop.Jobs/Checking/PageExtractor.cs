@@ -415,7 +415,7 @@ internal sealed class PageExtractor
     {
         var blockText = new List<StringBuilder>();
         var blockMeta = new List<(EvidenceSource From, string? Label)>();
-        var stack = new Stack<(INode Node, int Block, Context Ctx)>();
+        var stack = new Stack<(INode Node, int Block, Context Ctx)>(256);
         stack.Push((root, -1, Context.None));
         var visited = 0;
         while (stack.Count > 0)
@@ -764,7 +764,34 @@ internal sealed class PageExtractor
         }
     }
 
-    internal static string Clean(string text) => Vocabulary.Spaces().Replace(text.Replace('\u00a0', ' ').Replace("\u200b", ""), " ").Trim();
+    /// <summary>Zero-width spaces dropped, every run of white space (no-break spaces too) one space, ends trimmed: one
+    /// pass, and no copy at all for text that is already clean.</summary>
+    internal static string Clean(string text)
+    {
+        var span = text.AsSpan();
+        var clean = true;
+        for (var i = 0; i < span.Length && clean; i++)
+        {
+            var c = span[i];
+            if (c == '\u200b' || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == span.Length - 1 || span[i + 1] == ' ' || char.IsWhiteSpace(span[i + 1]) || span[i + 1] == '\u200b'))) clean = false;
+        }
+        if (clean) return text;
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in span)
+        {
+            if (c == '\u200b') continue;
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace) sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     private static string Normalize(string text) => Clean(text);
 }
