@@ -9,6 +9,9 @@ switch (args.FirstOrDefault())
     case "check-quick":
         await Shop.Benchmarks.CheckBenchmark.QuickAsync();
         break;
+    case "check-phases":
+        await Shop.Benchmarks.CheckBenchmark.PhasesAsync();
+        break;
     case "check":
         Shop.Benchmarks.CheckBenchmark.Run();
         break;

@@ -113,11 +113,11 @@ internal static class FactReader
         return null;
     }
 
-    private static readonly Regex StoneRoller = new(@"jade|quartz|gua\s*sha|\bice\b|cryo|stone|amethyst|obsidian|jadeite|massage", RegexOptions.IgnoreCase);
-    private static readonly Regex NeedleEvidence = new(@"\b\d{2,4}\s*(?:pcs\s*)?(?:titanium\s*|stainless[-\s]steel\s*|steel\s*)?(?:micro[-\s]?)?needles\b|needle\s*(?:length|size|depth)|micro[-\s]?needl|derma[-\s]?roller", RegexOptions.IgnoreCase);
-    private static readonly Regex NoNeedles = new(@"no\s*needles|without\s*needles|needle[-\s]?free|unlike\s*(?:a\s*)?derma|not\s*a\s*derma", RegexOptions.IgnoreCase);
+    private static readonly Regex StoneRoller = new(@"jade|quartz|gua\s*sha|\bice\b|cryo|stone|amethyst|obsidian|jadeite|massage", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex NeedleEvidence = new(@"\b\d{2,4}\s*(?:pcs\s*)?(?:titanium\s*|stainless[-\s]steel\s*|steel\s*)?(?:micro[-\s]?)?needles\b|needle\s*(?:length|size|depth)|micro[-\s]?needl|derma[-\s]?roller", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex NoNeedles = new(@"no\s*needles|without\s*needles|needle[-\s]?free|unlike\s*(?:a\s*)?derma|not\s*a\s*derma", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
-    private static readonly Regex PinCountOnly = new(@"^\d{1,2}[-\s]?pins?$", RegexOptions.IgnoreCase);
+    private static readonly Regex PinCountOnly = new(@"^\d{1,2}[-\s]?pins?$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     internal static ProductKind? Classify(string text)
     {
@@ -130,7 +130,7 @@ internal static class FactReader
     private static ProductKind? ClassifyPart(string t)
     {
         if (Vocabulary.PatchKind().IsMatch(t)) return ProductKind.Patch;
-        if (Vocabulary.StampKind().IsMatch(t) && Regex.IsMatch(t, @"derma|micro|needl|pin|\bmm\b|titan|nadel|aiguille|aguja", RegexOptions.IgnoreCase)) return ProductKind.Stamp;
+        if (Vocabulary.StampKind().IsMatch(t) && StampEvidence.IsMatch(t)) return ProductKind.Stamp;
         var cartridge = Vocabulary.CartridgeKind().Match(t);
         // "12 pin" alone says cartridge only when nothing names a roller
         if (cartridge.Success && !(PinCountOnly.IsMatch(cartridge.Value) && Vocabulary.RollerKind().IsMatch(t))) return ProductKind.Cartridge;
@@ -177,7 +177,7 @@ internal static class FactReader
             previousEnd = m.Index + m.Length;
             var after = text[previousEnd..Math.Min(text.Length, previousEnd + 16)];
             if (Vocabulary.NotLengthBefore().IsMatch(before) || Vocabulary.NotLengthAfter().IsMatch(after)) continue;
-            if (Regex.IsMatch(before, @"\d\s*[x×*]\s*$")) continue;
+            if (DimensionBefore.IsMatch(before)) continue;
             var all = m.Groups["all"].Value;
             var unit = m.Groups["unit"].Value.ToLowerInvariant();
             var scale = unit.StartsWith("mm", StringComparison.Ordinal) || unit.StartsWith("mil", StringComparison.Ordinal) ? 1.0 : 0.001;
@@ -203,7 +203,7 @@ internal static class FactReader
                 continue;
             }
             var shape = isRange ? LengthShape.Range : values.Count > 1 ? LengthShape.Set : LengthShape.Single;
-            if (shape == LengthShape.Single && values.Count == 1 && Regex.IsMatch(all, @"^\s*0\s*(?:-|–|~|to)", RegexOptions.IgnoreCase)) shape = LengthShape.Range;
+            if (shape == LengthShape.Single && values.Count == 1 && FromZero.IsMatch(all)) shape = LengthShape.Range;
             AddLength(page, new LengthMention(values, Snippet(SentenceAround(text, m), m), block.From, shape));
         }
         if (variantValues is { Count: > 0 })
@@ -222,15 +222,21 @@ internal static class FactReader
 
     // ---- cues -------------------------------------------------------------------------------------------------
 
-    private static readonly Regex Negation = new(@"(?:\bnot\b|\bnever\b|\bno\b|n't|\bnicht\b|\bkein\w*|\bpas\b|\bni\b)\W+(?:\w+\W+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex CartridgeWords = new(@"cartridge|needle\s*head|needle\s*tip|\btips?\b|\bheads?\b|kartusche|cartouche|cartucho", RegexOptions.IgnoreCase);
-    private static readonly Regex BodyWords = new(@"\bpen\b|handpiece|hand\s*piece|machine|device\s*body|\bhandle\b|motor", RegexOptions.IgnoreCase);
-    private static readonly Regex SterilWord = new(@"steril|stéril|estéril|irradiat|kGy|ethylene\s*oxide", RegexOptions.IgnoreCase);
+    private static readonly Regex StampEvidence = new(@"derma|micro|needl|pin|\bmm\b|titan|nadel|aiguille|aguja", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex DimensionBefore = new(@"\d\s*[x×*]\s*$", RegexOptions.Compiled);
+    private static readonly Regex FromZero = new(@"^\s*0\s*(?:-|–|~|to)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex PatchNeedleWords = new("needle|patch|spicule|dart", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex NeedleNear = new(@"needle|pin|nadel|aiguille|aguja|roller|derma|micro|head|tips?\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex BodyNear = new(@"handle|grip|case|body|shell|box|housing|griff|manche|mango", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex Negation = new(@"(?:\bnot\b|\bnever\b|\bno\b|n't|\bnicht\b|\bkein\w*|\bpas\b|\bni\b)\W+(?:\w+\W+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex CartridgeWords = new(@"cartridge|needle\s*head|needle\s*tip|\btips?\b|\bheads?\b|kartusche|cartouche|cartucho", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex BodyWords = new(@"\bpen\b|handpiece|hand\s*piece|machine|device\s*body|\bhandle\b|motor", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex SterilWord = new(@"steril|stéril|estéril|irradiat|kGy|ethylene\s*oxide", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     // "Not for sale to the public for self-treatment", "not intended for use at home": the negation governs a phrase
     // that stands further back than Negation's two words. Commas end it, so "not suitable for sensitive skin, ideal for
     // home use" still markets home use.
-    private static readonly Regex DistantNegation = new(@"\b(?:not|never)\s+(?:for\s+sale|sold|available|intended|suitable|meant|designed|recommended)\s+(?:to|for)\b[^.;!?,]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex DistantNegation = new(@"\b(?:not|never)\s+(?:for\s+sale|sold|available|intended|suitable|meant|designed|recommended)\s+(?:to|for)\b[^.;!?,]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static bool Negated(string sentence, Match m) =>
         Negation.IsMatch(sentence[Math.Max(0, m.Index - 30)..m.Index]) || DistantNegation.IsMatch(sentence[Math.Max(0, m.Index - 90)..m.Index]);
@@ -239,33 +245,63 @@ internal static class FactReader
 
     private static bool Has(string text, SearchValues<string> stems) => text.AsSpan().ContainsAny(stems);
 
-    private static readonly SearchValues<string> Stems0 = SearchValues.Create(["home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems1 = SearchValues.Create(["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems2 = SearchValues.Create(["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems3 = SearchValues.Create(["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems4 = SearchValues.Create(["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems5 = SearchValues.Create(["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems6 = SearchValues.Create(["before", "prior", "vor ", "avant", "antes"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems7 = SearchValues.Create(["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems8 = SearchValues.Create(["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems9 = SearchValues.Create(["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems10 = SearchValues.Create(["dissol", "solub", "hyaluron", "auflös", "disolv"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems11 = SearchValues.Create(["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems12 = SearchValues.Create(["steel", "316", "sus", "stahl", "inox"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems13 = SearchValues.Create(["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems14 = SearchValues.Create(["collag", "kollag", "colág", "cit"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems15 = SearchValues.Create(["scar", "narbe", "cicatri"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems16 = SearchValues.Create(["stretch", "striae", "streifen", "vergeture", "estría"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems17 = SearchValues.Create(["wrinkl", "fine line", "anti", "falten", "rides", "arruga"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems18 = SearchValues.Create(["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems19 = SearchValues.Create(["regenera", "renewal", "repair", "zellerneuer", "régénér"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems20 = SearchValues.Create(["absor", "penetration", "aufnahme", "pénétr", "absorc"], StringComparison.OrdinalIgnoreCase);
-    private static readonly SearchValues<string> Stems21 = SearchValues.Create(["exfoli", "peel", "dead skin"], StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems0Words = ["home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel"];
+    private static readonly SearchValues<string> Stems0 = SearchValues.Create(Stems0Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems1Words = ["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"];
+    private static readonly SearchValues<string> Stems1 = SearchValues.Create(Stems1Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems2Words = ["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"];
+    private static readonly SearchValues<string> Stems2 = SearchValues.Create(Stems2Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems3Words = ["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"];
+    private static readonly SearchValues<string> Stems3 = SearchValues.Create(Stems3Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems4Words = ["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada"];
+    private static readonly SearchValues<string> Stems4 = SearchValues.Create(Stems4Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems5Words = ["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"];
+    private static readonly SearchValues<string> Stems5 = SearchValues.Create(Stems5Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems6Words = ["before", "prior", "vor ", "avant", "antes"];
+    private static readonly SearchValues<string> Stems6 = SearchValues.Create(Stems6Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems7Words = ["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"];
+    private static readonly SearchValues<string> Stems7 = SearchValues.Create(Stems7Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems8Words = ["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"];
+    private static readonly SearchValues<string> Stems8 = SearchValues.Create(Stems8Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction"];
+    private static readonly SearchValues<string> Stems9 = SearchValues.Create(Stems9Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "auflös", "disolv"];
+    private static readonly SearchValues<string> Stems10 = SearchValues.Create(Stems10Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"];
+    private static readonly SearchValues<string> Stems11 = SearchValues.Create(Stems11Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems12Words = ["steel", "316", "sus", "stahl", "inox"];
+    private static readonly SearchValues<string> Stems12 = SearchValues.Create(Stems12Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems13Words = ["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts"];
+    private static readonly SearchValues<string> Stems13 = SearchValues.Create(Stems13Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems14Words = ["collag", "kollag", "colág", "cit"];
+    private static readonly SearchValues<string> Stems14 = SearchValues.Create(Stems14Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems15Words = ["scar", "narbe", "cicatri"];
+    private static readonly SearchValues<string> Stems15 = SearchValues.Create(Stems15Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems16Words = ["stretch", "striae", "streifen", "vergeture", "estría"];
+    private static readonly SearchValues<string> Stems16 = SearchValues.Create(Stems16Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems17Words = ["wrinkl", "fine line", "anti", "falten", "rides", "arruga"];
+    private static readonly SearchValues<string> Stems17 = SearchValues.Create(Stems17Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems18Words = ["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow"];
+    private static readonly SearchValues<string> Stems18 = SearchValues.Create(Stems18Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems19Words = ["regenera", "renewal", "repair", "zellerneuer", "régénér"];
+    private static readonly SearchValues<string> Stems19 = SearchValues.Create(Stems19Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems20Words = ["absor", "penetration", "aufnahme", "pénétr", "absorc"];
+    private static readonly SearchValues<string> Stems20 = SearchValues.Create(Stems20Words, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Stems21Words = ["exfoli", "peel", "dead skin"];
+    private static readonly SearchValues<string> Stems21 = SearchValues.Create(Stems21Words, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> AnyStem = SearchValues.Create(
+        new[] { Stems0Words, Stems1Words, Stems2Words, Stems3Words, Stems4Words, Stems5Words, Stems6Words, Stems7Words, Stems8Words, Stems9Words,
+                Stems10Words, Stems11Words, Stems12Words, Stems13Words, Stems14Words, Stems15Words, Stems16Words, Stems17Words, Stems18Words,
+                Stems19Words, Stems20Words, Stems21Words, ["fda", "titan"] }.SelectMany(w => w).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+        StringComparison.OrdinalIgnoreCase);
 
     // Each regex runs only on sentences holding one of its stems: a substring test is far cheaper than a scan with
     // dozens of case-insensitive alternatives, and most sentences hold none of a family's words.
     private static void ReadCues(string s, EvidenceSource from, ProductKind? kind, AddCue add)
     {
+        // Most sentences (menus, prices, shipping notes) hold no stem at all: one scan rules them all out.
+        if (!Has(s, AnyStem)) return;
         Match m;
         if (Has(s, Stems0) &&
             (m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
@@ -279,12 +315,15 @@ internal static class FactReader
         if (Has(s, Stems2) &&
             (m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
             add(CueKind.SingleUse, s, m, from);
-        var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
-        var partOfCartridge = kind is ProductKind.Pen && CartridgeWords.IsMatch(s) && !BodyWords.IsMatch(s);
-        if (Has(s, Stems3) &&
-            (m = Vocabulary.Reusable().Match(s)).Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, m, from);
-        if (Has(s, Stems4) &&
-            (m = Vocabulary.ReuseInstructions().Match(s)).Success && !partOfBody) add(CueKind.ReuseInstructions, s, m, from);
+        var reusable = Has(s, Stems3) ? Vocabulary.Reusable().Match(s) : Match.Empty;
+        var reuseInstructions = Has(s, Stems4) ? Vocabulary.ReuseInstructions().Match(s) : Match.Empty;
+        if (reusable.Success || reuseInstructions.Success)
+        {
+            var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
+            var partOfCartridge = kind is ProductKind.Pen && CartridgeWords.IsMatch(s) && !BodyWords.IsMatch(s);
+            if (reusable.Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, reusable, from);
+            if (reuseInstructions.Success && !partOfBody) add(CueKind.ReuseInstructions, s, reuseInstructions, from);
+        }
 
         var sterilWords = Has(s, Stems5);
         if (sterilWords)
@@ -293,14 +332,22 @@ internal static class FactReader
             var before = Has(s, Stems6) ? Vocabulary.SterilizeBeforeUse().Match(s) : Match.Empty;
             var alcohol = Has(s, Stems7)
                 ? Vocabulary.AlcoholSterilization().Match(s) : Match.Empty;
-            var method = MethodOf(s);
+            // The four method regexes are the costliest of the family: read only where their answer is used.
+            (SterilizationMethod Method, Match Match)? method = null;
+            var methodRead = false;
+            (SterilizationMethod Method, Match Match)? Method()
+            {
+                if (!methodRead) { method = MethodOf(s); methodRead = true; }
+                return method;
+            }
+            var alcoholOnly = alcohol.Success && Method() is null;
             if (nonSterile.Success) add(CueKind.NonSterile, s, nonSterile, from);
             if (before.Success) add(CueKind.SterilizeBeforeUse, s, before, from);
-            if (alcohol.Success && method is null) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
-            if (!nonSterile.Success && !before.Success && !(alcohol.Success && method is null))
+            if (alcoholOnly) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
+            if (!nonSterile.Success && !before.Success && !alcoholOnly)
             {
                 if ((m = Vocabulary.Sterile().Match(s)).Success && !Negated(s, m)) add(CueKind.Sterile, s, m, from);
-                if (method is { } found && SterilWord.IsMatch(s)) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
+                if (SterilWord.IsMatch(s) && Method() is { } found) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
             }
         }
         if (Has(s, Stems8) &&
@@ -312,7 +359,7 @@ internal static class FactReader
         ReadClaims(s, from, add);
 
         if (Has(s, Stems10) && (m = Vocabulary.Dissolving().Match(s)).Success &&
-            (kind is ProductKind.Patch || Regex.IsMatch(s, "needle|patch|spicule|dart", RegexOptions.IgnoreCase)))
+            (kind is ProductKind.Patch || PatchNeedleWords.IsMatch(s)))
             add(CueKind.Material, s, m, from, NeedleMaterial.Dissolving.ToWord());
         if (Has(s, Stems11) && (m = Vocabulary.Plastic().Match(s)).Success)
             add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
@@ -331,14 +378,17 @@ internal static class FactReader
     private static bool MaterialIsNeedles(string s, Match m)
     {
         var near = s[Math.Max(0, m.Index - 30)..Math.Min(s.Length, m.Index + m.Length + 30)];
-        if (Regex.IsMatch(near, @"needle|pin|nadel|aiguille|aguja|roller|derma|micro|head|tips?\b", RegexOptions.IgnoreCase)) return true;
-        return !Regex.IsMatch(near, @"handle|grip|case|body|shell|box|housing|griff|manche|mango", RegexOptions.IgnoreCase);
+        if (NeedleNear.IsMatch(near)) return true;
+        return !BodyNear.IsMatch(near);
     }
+
+    // Every wording MethodEo knows holds one of these ("EO", "E.O.", "EtO", "ethylene", "éthylène", "etileno").
+    private static readonly SearchValues<string> EoStems = SearchValues.Create(["eo", "e.o", "eto", "ethylen", "éthylène", "etileno"], StringComparison.OrdinalIgnoreCase);
 
     private static (SterilizationMethod Method, Match Match)? MethodOf(string s)
     {
         Match m;
-        if ((m = Vocabulary.MethodEo().Match(s)).Success) return (SterilizationMethod.EthyleneOxide, m);
+        if (Has(s, EoStems) && (m = Vocabulary.MethodEo().Match(s)).Success) return (SterilizationMethod.EthyleneOxide, m);
         if ((m = Vocabulary.MethodGamma().Match(s)).Success) return (SterilizationMethod.Gamma, m);
         if ((m = Vocabulary.MethodEBeam().Match(s)).Success) return (SterilizationMethod.EBeam, m);
         if ((m = Vocabulary.MethodSteam().Match(s)).Success) return (SterilizationMethod.Steam, m);
@@ -368,8 +418,8 @@ internal static class FactReader
 
     // ---- material and count -------------------------------------------------------------------------------------
 
-    private static readonly Regex MaterialLabel = new(@"material|materi|werkstoff", RegexOptions.IgnoreCase);
-    private static readonly Regex CountLabel = new(@"(?:number|no\.|count|quantity|qty|anzahl|nombre|número).*(?:needles?|pins?|nadeln|aiguilles|agujas)|(?:needles?|pins?|nadeln|aiguilles|agujas)\s*(?:count|number|quantity|qty|anzahl)?\s*$", RegexOptions.IgnoreCase);
+    private static readonly Regex MaterialLabel = new(@"material|materi|werkstoff", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex CountLabel = new(@"(?:number|no\.|count|quantity|qty|anzahl|nombre|número).*(?:needles?|pins?|nadeln|aiguilles|agujas)|(?:needles?|pins?|nadeln|aiguilles|agujas)\s*(?:count|number|quantity|qty|anzahl)?\s*$", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     private static NeedleMaterial? MaterialOf(ExtractedPage page, IReadOnlyList<TextBlock> blocks, ProductKind? kind)
     {

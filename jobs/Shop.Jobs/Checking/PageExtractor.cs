@@ -309,7 +309,7 @@ internal sealed class PageExtractor
 
     // ---- noise ---------------------------------------------------------------------------------------------
 
-    private static readonly HashSet<string> SkippedTags = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
     {
         "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "button", "canvas", "video", "audio", "object", "head",
     };
@@ -373,7 +373,7 @@ internal sealed class PageExtractor
 
     // ---- visible text ---------------------------------------------------------------------------------------
 
-    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
     {
         "p", "div", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main", "blockquote",
         "pre", "figcaption", "label", "summary", "details", "ul", "ol", "table", "form", "fieldset", "legend", "header",
@@ -400,7 +400,18 @@ internal sealed class PageExtractor
             marks.Contains("quantity__info", StringComparison.Ordinal)) _availabilityCandidates.Add(element);
         if (marks.Contains("brand", StringComparison.Ordinal) || marks.Contains("vendor", StringComparison.Ordinal) ||
             marks.Contains("manufacturer", StringComparison.Ordinal) || marks.Contains("bylineinfo", StringComparison.Ordinal)) _brandCandidates.Add(element);
-        if (marks.Split(' ').Any(t => t is "sku" or "product-sku" or "product-detail-ordernumber")) _skuCandidates.Add(element);
+        if (HasToken(marks, "sku") || HasToken(marks, "product-sku") || HasToken(marks, "product-detail-ordernumber")) _skuCandidates.Add(element);
+    }
+
+    /// <summary>A whole space-separated token of the marks, without splitting them into new strings.</summary>
+    private static bool HasToken(string marks, string token)
+    {
+        for (var at = marks.IndexOf(token, StringComparison.Ordinal); at >= 0; at = marks.IndexOf(token, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + token.Length;
+            if ((at == 0 || marks[at - 1] == ' ') && (end == marks.Length || marks[end] == ' ')) return true;
+        }
+        return false;
     }
 
     private static bool IsOld(string local, string marks) =>
@@ -415,7 +426,7 @@ internal sealed class PageExtractor
     {
         var blockText = new List<StringBuilder>();
         var blockMeta = new List<(EvidenceSource From, string? Label)>();
-        var stack = new Stack<(INode Node, int Block, Context Ctx)>();
+        var stack = new Stack<(INode Node, int Block, Context Ctx)>(256);
         stack.Push((root, -1, Context.None));
         var visited = 0;
         while (stack.Count > 0)
@@ -764,7 +775,34 @@ internal sealed class PageExtractor
         }
     }
 
-    internal static string Clean(string text) => Vocabulary.Spaces().Replace(text.Replace('\u00a0', ' ').Replace("\u200b", ""), " ").Trim();
+    /// <summary>Zero-width spaces dropped, every run of white space (no-break spaces too) one space, ends trimmed: one
+    /// pass, and no copy at all for text that is already clean.</summary>
+    internal static string Clean(string text)
+    {
+        var span = text.AsSpan();
+        var clean = true;
+        for (var i = 0; i < span.Length && clean; i++)
+        {
+            var c = span[i];
+            if (c == '\u200b' || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == span.Length - 1 || span[i + 1] == ' ' || char.IsWhiteSpace(span[i + 1]) || span[i + 1] == '\u200b'))) clean = false;
+        }
+        if (clean) return text;
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in span)
+        {
+            if (c == '\u200b') continue;
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace) sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     private static string Normalize(string text) => Clean(text);
 }

@@ -26,16 +26,26 @@ public static class Words
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
     public static string ToWord<T>(this T value) where T : struct, Enum =>
-        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        WordsOf<T>.ByValue.TryGetValue(value, out var word) ? word : JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    // The checker names enums per sentence it reads: computed once per type instead of on every call.
+    private static class WordsOf<T> where T : struct, Enum
+    {
+        public static readonly (T Value, string Word, string Name)[] All =
+            Enum.GetValues<T>().Select(v => (v, JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()), v.ToString())).ToArray();
+
+        public static readonly Dictionary<T, string> ByValue = All.DistinctBy(e => e.Value).ToDictionary(e => e.Value, e => e.Word);
+    }
 
     public static bool TryParse<T>(string? word, out T value) where T : struct, Enum
     {
         value = default;
         if (string.IsNullOrWhiteSpace(word)) return false;
-        foreach (var candidate in Enum.GetValues<T>())
+        var trimmed = word.Trim();
+        foreach (var (candidate, candidateWord, candidateName) in WordsOf<T>.All)
         {
-            if (string.Equals(candidate.ToWord(), word.Trim(), StringComparison.OrdinalIgnoreCase) ||
-                string.Equals(candidate.ToString(), word.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(candidateWord, trimmed, StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(candidateName, trimmed, StringComparison.OrdinalIgnoreCase))
             {
                 value = candidate;
                 return true;
