@@ -84,15 +84,10 @@ public class IndexModel(ShopDbContext db, ProductCatalogue catalogue) : PageMode
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
-    private bool OnSqlite => db.Database.IsSqlite();
-
     private IQueryable<Product> Sorted(IQueryable<Product> products) => Sort switch
     {
         "-name" => products.OrderByDescending(x => x.Name).ThenByDescending(x => x.Id),
-        // SQLite keeps decimals as text and EF compares them through a .NET callback; a native REAL cast sorts the
-        // same prices several times faster. SQL Server sorts the decimal column through its index.
-        "price" when OnSqlite => products.OrderBy(x => (double)x.Price).ThenBy(x => x.Id),
-        "-price" when OnSqlite => products.OrderByDescending(x => (double)x.Price).ThenByDescending(x => x.Id),
+        // On SQLite the price is stored as REAL (ShopDbContext), so both providers sort it through the (Price, Id) index.
         "price" => products.OrderBy(x => x.Price).ThenBy(x => x.Id),
         "-price" => products.OrderByDescending(x => x.Price).ThenByDescending(x => x.Id),
         "updated" => products.OrderBy(x => x.UpdatedUtc).ThenBy(x => x.Id),
