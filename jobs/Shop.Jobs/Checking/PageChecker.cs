@@ -87,15 +87,33 @@ public sealed class PageChecker
 
     private async Task<ExtractedPage> ExtractAsync(byte[] bytes, string source, string? contentType, CheckOptions options, CancellationToken ct)
     {
-        using var stream = new MemoryStream(bytes, writable: false);
+        // Not disposed here: an abandoned parse may still read it (a MemoryStream over an array holds nothing to release).
+        var stream = new MemoryStream(bytes, writable: false);
         var address = Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : "http://localhost/";
-        using var document = await _context.OpenAsync(response =>
+        // AngleSharp parses a page in memory synchronously and does not look at the token mid-parse, so a page that
+        // parses slowly would overrun the time cap. The caller stops waiting at the cap instead; the abandoned parse is
+        // bounded by the byte cap, and its document is disposed when it ends.
+        var parsing = Task.Run(() => _context.OpenAsync(response =>
         {
             response.Content(stream).Address(address);
             if (!string.IsNullOrWhiteSpace(contentType)) response.Header(HeaderNames.ContentType, contentType);
-        }, ct);
-        ct.ThrowIfCancellationRequested();
-        return PageExtractor.Extract(document, options, ct);
+        }, ct), ct);
+        IDocument document;
+        try
+        {
+            document = await parsing.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            _ = parsing.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); },
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+        using (document)
+        {
+            ct.ThrowIfCancellationRequested();
+            return PageExtractor.Extract(document, options, ct);
+        }
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
