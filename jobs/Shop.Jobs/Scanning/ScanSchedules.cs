@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Shop.Core.Catalogue;
 using Shop.Core.Data;
 using Shop.Core.Model;
 
@@ -21,25 +22,9 @@ public sealed class ScanSchedules(IRecurringJobManager recurring, IBackgroundJob
     public static string RecurringId(int supplierId) => $"supplier-scan-{supplierId}";
 
     /// <summary>Whether a schedule is a 5-field cron expression; the message says what is wrong otherwise.</summary>
-    public static bool TryValidateCron(string? schedule, out string? problem)
-    {
-        problem = null;
-        if (string.IsNullOrWhiteSpace(schedule)) return true;
-        if (schedule.Trim().Length > 100 || !CronExpression.TryParse(schedule.Trim(), CronFormat.Standard, out _))
-        {
-            problem = $"'{schedule.Trim()}' is not a 5-field cron expression such as \"0 3 * * *\" (minute hour day month weekday).";
-            return false;
-        }
-        return true;
-    }
+    public static bool TryValidateCron(string? schedule, out string? problem) => (problem = SupplierInput.CronProblem(schedule)) is null;
 
-    /// <summary>IANA ("Europe/Berlin") or Windows ids; empty means UTC.</summary>
-    public static bool TryFindTimeZone(string? id, out TimeZoneInfo zone)
-    {
-        zone = TimeZoneInfo.Utc;
-        if (string.IsNullOrWhiteSpace(id)) return true;
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out zone!);
-    }
+    public static bool TryFindTimeZone(string? id, out TimeZoneInfo zone) => SupplierInput.TryFindTimeZone(id, out zone);
 
     /// <summary>Registers, updates or removes one supplier's recurring scan.</summary>
     public void Apply(Supplier supplier)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Core.Catalogue;
 using Shop.Core.Data;
 using Shop.Core.Model;
+using Shop.Jobs.Scanning;
 using Shop.Web.Infrastructure;
 
 namespace Shop.Web.Api;
@@ -126,7 +127,8 @@ public static class SuppliersApi
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(JsonElement body, ShopDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(JsonElement body, ShopDbContext db, ScanSchedules schedules, TimeProvider time,
+        HttpContext http, CancellationToken ct)
     {
         var fields = new ShopApi.JsonFields(body, Fields);
         var input = new SupplierInput { Name = fields.String("name"), BaseUrl = fields.String("baseUrl"), Schedule = fields.String("schedule") };
@@ -151,6 +153,8 @@ public static class SuppliersApi
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });
+        // As the supplier page does: a schedule given here runs from now on, not only after the next restart.
+        schedules.Apply(supplier);
         return TypedResults.Created($"/api/v1/suppliers/{supplier.Id}",
             new SupplierDto(supplier.Id, supplier.Name, supplier.BaseUrl, supplier.Schedule, supplier.Enabled));
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Shop.Core.Catalogue;
 using Shop.Core.Data;
 using Shop.Core.Model;
 using Shop.Jobs.Scanning;
@@ -14,12 +15,8 @@ public class EditModel(ShopDbContext db, ScanSchedules schedules, TimeProvider t
 {
     public sealed class SupplierForm
     {
-        [Required(ErrorMessage = "Give the supplier a name.")]
-        [StringLength(200, ErrorMessage = "The name must be at most 200 characters.")]
         public string? Name { get; set; }
 
-        [Required(ErrorMessage = "Give the address of the supplier's site.")]
-        [StringLength(2000)]
         [Display(Name = "Base URL")]
         public string? BaseUrl { get; set; }
 
@@ -59,24 +56,14 @@ public class EditModel(ShopDbContext db, ScanSchedules schedules, TimeProvider t
             supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == id, ct);
             if (supplier is null) return NotFound();
         }
-        var name = Input.Name?.Trim();
-        var baseUrl = Input.BaseUrl?.Trim();
-        var schedule = string.IsNullOrWhiteSpace(Input.Schedule) ? null : Input.Schedule.Trim();
-        var timeZone = string.IsNullOrWhiteSpace(Input.TimeZone) ? null : Input.TimeZone.Trim();
-
-        if (baseUrl is { Length: > 0 } && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        // The checks the API uses too (SupplierInput); each problem shows next to its field.
+        var input = new SupplierInput { Name = Input.Name, BaseUrl = Input.BaseUrl, Schedule = Input.Schedule, TimeZone = Input.TimeZone };
+        foreach (var error in input.Validate())
         {
-            ModelState.AddModelError("Input.BaseUrl", "The base URL must be an absolute http:// or https:// address.");
+            ModelState.AddModelError($"Input.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
         }
-        if (!ScanSchedules.TryValidateCron(schedule, out var cronProblem))
-        {
-            ModelState.AddModelError("Input.Schedule", cronProblem!);
-        }
-        if (!ScanSchedules.TryFindTimeZone(timeZone, out _))
-        {
-            ModelState.AddModelError("Input.TimeZone", $"'{timeZone}' is not a known time zone; use an IANA name such as Europe/Berlin, or leave it empty for UTC.");
-        }
-        if (name is { Length: > 0 } && await db.Suppliers.AnyAsync(s => s.Name == name && s.Id != (id ?? 0), ct))
+        var (name, baseUrl, schedule, timeZone) = (input.Name, input.BaseUrl, input.Schedule, input.TimeZone);
+        if (name is not null && await db.Suppliers.AnyAsync(s => s.Name == name && s.Id != (id ?? 0), ct))
         {
             ModelState.AddModelError("Input.Name", $"A supplier named \"{name}\" exists already.");
         }
