@@ -1,13 +1,5 @@
 using System.Diagnostics;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Shop.Core.Data;
 using Shop.Core.Model;
 
@@ -21,46 +13,25 @@ namespace Shop.Benchmarks;
 public static class ProductsBenchmark
 {
     private const int Products = 100_000;
-    private const int Requests = 200;
 
     public static async Task RunAsync()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"shop-bench-products-{Guid.NewGuid():N}");
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SHOP_WEB", QueueBenchmark.FindWebContentRoot());
-        await using var factory = new Factory(dataDirectory);
+        await using var factory = BenchShop.Create("products", signedInAsMerchandiser: true);
         var client = factory.CreateClient();
         var seeding = Stopwatch.StartNew();
         var supplierId = await SeedAsync(factory.Services);
         Console.WriteLine($"Seeded {Products:N0} products in {seeding.Elapsed.TotalSeconds:0.0} s");
 
         var random = new Random(11);
-        await MeasureAsync(client, "first page (all, by name)", _ => "/Admin/Products");
-        await MeasureAsync(client, "random page of all, by name", _ => $"/Admin/Products?p={random.Next(1, 2000)}");
-        await MeasureAsync(client, "kind roller, page 20", _ => "/Admin/Products?kind=roller&p=20");
-        await MeasureAsync(client, "one supplier, by name", _ => $"/Admin/Products?supplier={supplierId}");
-        await MeasureAsync(client, "has open flags", _ => "/Admin/Products?flagged=true");
-        await MeasureAsync(client, "on hold", _ => "/Admin/Products?held=true");
-        await MeasureAsync(client, "sorted by price, highest first", _ => "/Admin/Products?sort=-price");
-        await MeasureAsync(client, "recently changed", _ => "/Admin/Products?sort=-updated");
-        await MeasureAsync(client, "search \"Pen 4242\"", _ => "/Admin/Products?q=Pen%204242");
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
-    }
-
-    private static async Task MeasureAsync(HttpClient client, string name, Func<int, string> url)
-    {
-        for (var i = 0; i < 20; i++) (await client.GetAsync(url(i))).EnsureSuccessStatusCode();
-        var times = new List<double>(Requests);
-        for (var i = 0; i < Requests; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var response = await client.GetAsync(url(i));
-            await response.Content.ReadAsByteArrayAsync();
-            watch.Stop();
-            response.EnsureSuccessStatusCode();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        Console.WriteLine($"| {name} | {times[times.Count / 2]:0.0} ms | {times[(int)(times.Count * 0.95)]:0.0} ms |");
+        await BenchShop.MeasureAsync(client, "first page (all, by name)", _ => "/Admin/Products");
+        await BenchShop.MeasureAsync(client, "random page of all, by name", _ => $"/Admin/Products?p={random.Next(1, 2000)}");
+        await BenchShop.MeasureAsync(client, "kind roller, page 20", _ => "/Admin/Products?kind=roller&p=20");
+        await BenchShop.MeasureAsync(client, "one supplier, by name", _ => $"/Admin/Products?supplier={supplierId}");
+        await BenchShop.MeasureAsync(client, "has open flags", _ => "/Admin/Products?flagged=true");
+        await BenchShop.MeasureAsync(client, "on hold", _ => "/Admin/Products?held=true");
+        await BenchShop.MeasureAsync(client, "sorted by price, highest first", _ => "/Admin/Products?sort=-price");
+        await BenchShop.MeasureAsync(client, "recently changed", _ => "/Admin/Products?sort=-updated");
+        await BenchShop.MeasureAsync(client, "search \"Pen 4242\"", _ => "/Admin/Products?q=Pen%204242");
     }
 
     private static async Task<int> SeedAsync(IServiceProvider services)
@@ -95,33 +66,5 @@ public static class ProductsBenchmark
             await db.SaveChangesAsync();
         }
         return firstSupplier;
-    }
-
-    private sealed class Factory(string dataDirectory) : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexModel>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Shop:DataDirectory", dataDirectory);
-            builder.UseSetting("Jobs:RunServer", "false");
-            builder.UseSetting("Demo:Enabled", "false");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BenchUser>("Bench", _ => { });
-                services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = "Bench");
-            });
-        }
-    }
-
-    private sealed class BenchUser(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            var identity = new ClaimsIdentity([new System.Security.Claims.Claim(ClaimTypes.Name, "bench"), new System.Security.Claims.Claim(ClaimTypes.Role, Roles.Merchandiser)], "Bench");
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), "Bench")));
-        }
     }
 }

@@ -1,14 +1,6 @@
 using System.Diagnostics;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Shop.Core.Data;
 using Shop.Core.Model;
 using Shop.Web.Flags;
@@ -24,14 +16,10 @@ public static class QueueBenchmark
 {
     private const int Products = 100_000;
     private const int FlagCount = 20_000;
-    private const int Requests = 200;
 
     public static async Task RunAsync()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"shop-bench-{Guid.NewGuid():N}");
-        // Outside a test project the factory cannot find the web app's content root by itself.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SHOP_WEB", FindWebContentRoot());
-        await using var factory = new Factory(dataDirectory);
+        await using var factory = BenchShop.Create("queue", signedInAsMerchandiser: true);
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Add("X-Bench-User", "bench");
         var seeding = Stopwatch.StartNew();
@@ -39,39 +27,11 @@ public static class QueueBenchmark
         Console.WriteLine($"Seeded {Products:N0} products and {FlagCount:N0} flags in {seeding.Elapsed.TotalSeconds:0.0} s");
 
         var random = new Random(7);
-        await MeasureAsync(client, "queue, first page (open, all)", _ => "/Admin/Flags");
-        await MeasureAsync(client, "queue, errors, page 10", _ => "/Admin/Flags?severity=error&p=10");
-        await MeasureAsync(client, "queue, search", _ => "/Admin/Flags?q=Roller%2012");
-        await MeasureAsync(client, "flag detail (random flag)", _ => $"/Admin/Flags/Details/{flagIds[random.Next(flagIds.Count)]}");
-        await MeasureAsync(client, "flag detail with snapshot", _ => $"/Admin/Flags/Details/{snapshotFlag}");
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
-    }
-
-    internal static string FindWebContentRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Shop.Web");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("Run the benchmark from inside the repository: src/Shop.Web was not found above it.");
-    }
-
-    private static async Task MeasureAsync(HttpClient client, string name, Func<int, string> url)
-    {
-        for (var i = 0; i < 20; i++) (await client.GetAsync(url(i))).EnsureSuccessStatusCode();
-        var times = new List<double>(Requests);
-        for (var i = 0; i < Requests; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var response = await client.GetAsync(url(i));
-            await response.Content.ReadAsByteArrayAsync();
-            watch.Stop();
-            response.EnsureSuccessStatusCode();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        Console.WriteLine($"| {name} | {times[times.Count / 2]:0.0} ms | {times[(int)(times.Count * 0.95)]:0.0} ms |");
+        await BenchShop.MeasureAsync(client, "queue, first page (open, all)", _ => "/Admin/Flags");
+        await BenchShop.MeasureAsync(client, "queue, errors, page 10", _ => "/Admin/Flags?severity=error&p=10");
+        await BenchShop.MeasureAsync(client, "queue, search", _ => "/Admin/Flags?q=Roller%2012");
+        await BenchShop.MeasureAsync(client, "flag detail (random flag)", _ => $"/Admin/Flags/Details/{flagIds[random.Next(flagIds.Count)]}");
+        await BenchShop.MeasureAsync(client, "flag detail with snapshot", _ => $"/Admin/Flags/Details/{snapshotFlag}");
     }
 
     private static async Task<(List<int> FlagIds, int SnapshotFlag)> SeedAsync(IServiceProvider services)
@@ -122,35 +82,5 @@ public static class QueueBenchmark
         });
         await context.SaveChangesAsync();
         return (ids, flag.Id);
-    }
-
-    private sealed class Factory(string dataDirectory) : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexModel>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Shop:DataDirectory", dataDirectory);
-            builder.UseSetting("Jobs:RunServer", "false");
-            builder.UseSetting("Demo:Enabled", "false");
-            // Console logging of every SQL command would dominate the timings.
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BenchUser>("Bench", _ => { });
-                services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = "Bench");
-            });
-        }
-    }
-
-    // Signs every request in as a merchandiser: the benchmark measures the pages, not the sign-in.
-    private sealed class BenchUser(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            var identity = new ClaimsIdentity([new System.Security.Claims.Claim(ClaimTypes.Name, "bench"), new System.Security.Claims.Claim(ClaimTypes.Role, Roles.Merchandiser)], "Bench");
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), "Bench")));
-        }
     }
 }

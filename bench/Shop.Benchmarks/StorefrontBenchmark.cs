@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Core.Data;
@@ -16,13 +14,10 @@ namespace Shop.Benchmarks;
 public static class StorefrontBenchmark
 {
     private const int Products = 100_000;
-    private const int Requests = 200;
 
     public static async Task RunAsync()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"shop-bench-store-{Guid.NewGuid():N}");
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SHOP_WEB", FindWebContentRoot());
-        await using var factory = new Factory(dataDirectory);
+        await using var factory = BenchShop.Create("store", signedInAsMerchandiser: false);
         var client = factory.CreateClient();
         var seeding = Stopwatch.StartNew();
         await SeedAsync(factory.Services);
@@ -35,49 +30,17 @@ public static class StorefrontBenchmark
 
         Console.WriteLine("| request | median | p95 | CPU per request |");
         Console.WriteLine("|---|---|---|---|");
-        await MeasureAsync(client, "all products, first page (name order)", _ => "/Products");
-        await MeasureAsync(client, "all products, page 2,000 of 4,082", _ => "/Products?p=2000");
-        await MeasureAsync(client, "rollers, home use, $10-40, first page", _ => "/Products?kind=roller&use=home&minPrice=10&maxPrice=40");
-        await MeasureAsync(client, "rollers, home use, $10-40, page 100", _ => "/Products?kind=roller&use=home&minPrice=10&maxPrice=40&p=100");
-        await MeasureAsync(client, "rollers by price, page 200", _ => "/Products?kind=roller&sort=price&p=200");
-        await MeasureAsync(client, "needle 0.5-1.0 mm, all kinds, first page", _ => "/Products?minMm=0.5&maxMm=1.0");
-        await MeasureAsync(client, "needle 0.5-1.0 mm, all kinds, page 300", _ => "/Products?minMm=0.5&maxMm=1.0&p=300");
-        await MeasureAsync(client, "needle 2.4-2.6 mm, all kinds, first page", _ => "/Products?minMm=2.4&maxMm=2.6");
-        await MeasureAsync(client, "search \"roller 12\", first page", _ => "/Products?q=roller%2012");
-        await MeasureAsync(client, "home page (counts per kind)", _ => "/");
-        await MeasureAsync(client, "product page", i => $"/Products/p-{i * 100 % Products}");
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
-    }
-
-    private static string FindWebContentRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Shop.Web");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("Run the benchmark from inside the repository: src/Shop.Web was not found above it.");
-    }
-
-    // Wall-clock medians suffer when other processes share the cores; the process's CPU time per request (client
-    // and in-process server together) is the steadier figure for comparing runs.
-    private static async Task MeasureAsync(HttpClient client, string name, Func<int, string> url)
-    {
-        for (var i = 0; i < 20; i++) (await client.GetAsync(url(i))).EnsureSuccessStatusCode();
-        var times = new List<double>(Requests);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var i = 0; i < Requests; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            using var response = await client.GetAsync(url(i));
-            await response.Content.ReadAsByteArrayAsync();
-            watch.Stop();
-            response.EnsureSuccessStatusCode();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Requests;
-        times.Sort();
-        Console.WriteLine($"| {name} | {times[times.Count / 2]:0.0} ms | {times[(int)(times.Count * 0.95)]:0.0} ms | {cpu:0.0} ms |");
+        await BenchShop.MeasureAsync(client, "all products, first page (name order)", _ => "/Products", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "all products, page 2,000 of 4,082", _ => "/Products?p=2000", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "rollers, home use, $10-40, first page", _ => "/Products?kind=roller&use=home&minPrice=10&maxPrice=40", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "rollers, home use, $10-40, page 100", _ => "/Products?kind=roller&use=home&minPrice=10&maxPrice=40&p=100", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "rollers by price, page 200", _ => "/Products?kind=roller&sort=price&p=200", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "needle 0.5-1.0 mm, all kinds, first page", _ => "/Products?minMm=0.5&maxMm=1.0", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "needle 0.5-1.0 mm, all kinds, page 300", _ => "/Products?minMm=0.5&maxMm=1.0&p=300", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "needle 2.4-2.6 mm, all kinds, first page", _ => "/Products?minMm=2.4&maxMm=2.6", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "search \"roller 12\", first page", _ => "/Products?q=roller%2012", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "home page (counts per kind)", _ => "/", cpuPerRequest: true);
+        await BenchShop.MeasureAsync(client, "product page", i => $"/Products/p-{i * 100 % Products}", cpuPerRequest: true);
     }
 
     private static async Task SeedAsync(IServiceProvider services)
@@ -105,19 +68,6 @@ public static class StorefrontBenchmark
                 });
             }
             await db.SaveChangesAsync();
-        }
-    }
-
-    private sealed class Factory(string dataDirectory) : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexModel>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Shop:DataDirectory", dataDirectory);
-            builder.UseSetting("Jobs:RunServer", "false");
-            builder.UseSetting("Demo:Enabled", "false");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         }
     }
 }
