@@ -63,6 +63,9 @@ public class LiveShop : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexMo
             throw new InvalidOperationException(
                 $"Chromium not found at {chromium}. Install Debian's chromium (apt-get install chromium) or set SHOP_CHROMIUM; scripts/test.sh does this.");
         }
+        // Playwright's 5 s default for expectations is too tight while CI runs the other test assemblies on the same
+        // two cores; a real failure still fails, only later.
+        Assertions.SetDefaultExpectTimeout(20_000);
         UseKestrel();
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

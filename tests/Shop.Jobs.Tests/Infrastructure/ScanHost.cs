@@ -30,7 +30,9 @@ public sealed class ScanHost : IAsyncDisposable
             ["Demo:Enabled"] = "false",
             ["Fetch:AllowedPrivateHosts:0"] = "127.0.0.1",
             ["Fetch:MinDelayPerHostMs"] = "0",
-            ["Fetch:TimeoutSeconds"] = "1.5",
+            // Short enough that the timeout faults end quickly, long enough for a loopback page on loaded CI cores
+            // (1.5 s timed out a healthy page at a load average of 24).
+            ["Fetch:TimeoutSeconds"] = "3",
             ["Fetch:TotalTimeoutSeconds"] = "8",
             ["Fetch:MaxBytes"] = (1024 * 1024).ToString(),
             ["Fetch:MaxRedirects"] = "3",
