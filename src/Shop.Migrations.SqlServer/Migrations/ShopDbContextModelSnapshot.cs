@@ -472,15 +472,16 @@ namespace Shop.Migrations.SqlServer.Migrations
                     b.HasIndex("SupplierId", "Name");
 
                     b.HasIndex("Kind", "Name", "Id");
+
                     b.HasIndex("NeedleLengthMm", "Published", "OnHold");
 
                     b.HasIndex("OnHold", "Name", "Id");
 
-                    b.HasIndex("Published", "OnHold", "Name", "Id");
-
-                    b.HasIndex("Published", "OnHold", "Kind", "Name", "Id");
-
                     b.HasIndex("Published", "OnHold", "Kind", "Price", "Id");
+
+                    b.HasIndex("Published", "OnHold", "Name", "Id", "NeedleLengthMm");
+
+                    b.HasIndex("Published", "OnHold", "Kind", "Name", "Id", "NeedleLengthMm");
 
                     b.ToTable("Products");
                 });

@@ -202,8 +202,9 @@ public static class ProductsApi
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var text = q.Trim();
-            query = query.Where(p => p.Name.Contains(text) || p.Slug.Contains(text));
+            // Case-insensitive, like the admin and storefront searches (Contains is case-sensitive on SQLite).
+            var pattern = LikePattern.Containing(q.Trim());
+            query = query.Where(p => EF.Functions.Like(p.Name, pattern, LikePattern.Escape) || EF.Functions.Like(p.Slug, pattern, LikePattern.Escape));
         }
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(p => p.Id).Skip(skip ?? 0).Take(take ?? Paging.DefaultTake).ToListAsync(ct);

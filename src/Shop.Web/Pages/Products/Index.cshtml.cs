@@ -13,6 +13,9 @@ public class IndexModel(ShopDbContext db) : PageModel
 {
     public const int PageSize = 24;
 
+    /// <summary>From this many matches of a needle-length range on, a page in name order walks the name index.</summary>
+    private const int WalkNameIndexFrom = 2_000;
+
     [BindProperty(SupportsGet = true, Name = "kind")] public List<string> Kinds { get; set; } = [];
     [BindProperty(SupportsGet = true)] public double? MinMm { get; set; }
     [BindProperty(SupportsGet = true)] public double? MaxMm { get; set; }
@@ -60,8 +63,8 @@ public class IndexModel(ShopDbContext db) : PageModel
         if (MaxPrice is { } maxPrice) query = query.Where(p => p.Price <= maxPrice);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = "%" + Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = query.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
+            var pattern = LikePattern.Containing(Q.Trim());
+            query = query.Where(p => EF.Functions.Like(p.Name, pattern, LikePattern.Escape));
         }
 
         var withLength = query;
@@ -70,11 +73,12 @@ public class IndexModel(ShopDbContext db) : PageModel
         Total = await withLength.CountAsync(ct);
         PageNumber = Math.Min(PageNumber, PageCount);
         var skip = (PageNumber - 1) * PageSize;
-        if ((MinMm is not null || MaxMm is not null) && Total > 20 * (skip + PageSize))
+        if ((MinMm is not null || MaxMm is not null) && Total >= WalkNameIndexFrom && Sort is not ("price" or "price-desc" or "newest"))
         {
-            // A wide length range: walking the sort order's index and skipping the few misses reaches the page far
-            // sooner than reading every match through the length index and sorting them all. "+ 0" keeps the
-            // database off the length index for this query only; the count above still uses it.
+            // Many matches: walking the name index (it carries the needle length, so no row is read) and passing over
+            // the misses costs at most one pass over that index, where reading every match through the length index
+            // and sorting them all costs a row read each. "+ 0" keeps the database off the length index for this
+            // query only; the count above still uses it. A few matches are sorted sooner than the index is walked.
             if (MinMm is { } min) query = query.Where(p => p.NeedleLengthMm + 0.0 >= min);
             if (MaxMm is { } max) query = query.Where(p => p.NeedleLengthMm + 0.0 <= max);
         }

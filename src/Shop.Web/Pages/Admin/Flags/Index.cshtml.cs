@@ -48,7 +48,12 @@ public class IndexModel(ShopDbContext db, FlagActions actions) : PageModel
         if (Words.TryParse<Severity>(Severity, out var severityValue)) flags = flags.Where(f => f.Severity == severityValue);
         if (Words.TryParse<ProductKind>(Kind, out var kindValue)) flags = flags.Where(f => f.Product!.Kind == kindValue);
         if (Rule is not null) flags = flags.Where(f => f.Rule == Rule);
-        if (Q is not null) flags = flags.Where(f => f.Product!.Name.Contains(Q) || f.Message.Contains(Q));
+        if (Q is not null)
+        {
+            // Case-insensitive, like the catalogue searches (Contains is case-sensitive on SQLite).
+            var pattern = LikePattern.Containing(Q);
+            flags = flags.Where(f => EF.Functions.Like(f.Product!.Name, pattern, LikePattern.Escape) || EF.Functions.Like(f.Message, pattern, LikePattern.Escape));
+        }
 
         Total = await flags.CountAsync(ct);
         PageNumber = Math.Clamp(p, 1, PageCount);

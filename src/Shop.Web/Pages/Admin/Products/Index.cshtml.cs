@@ -52,14 +52,20 @@ public class IndexModel(ShopDbContext db, ProductCatalogue catalogue) : PageMode
         if (Held) products = products.Where(x => x.OnHold == onHold);
         if (Q is not null)
         {
-            // Case-insensitive (SQLite's Contains alone is instr(), case-sensitive); a slug typed exactly hits its index.
-            var lowered = Q.ToLowerInvariant();
-            products = products.Where(x => x.Name.ToLower().Contains(lowered) || x.Slug == lowered);
-            // A text search cannot use an index. One plain scan collects the matching ids (at most MaxSearchResults);
-            // sorting and paging then touch only those rows, instead of a count scan plus a walk of the whole name index.
-            var ids = await products.OrderBy(x => x.Id).Select(x => x.Id).Take(MaxSearchResults + 1).ToListAsync(ct);
+            // LIKE is case-insensitive on both databases (ASCII on SQLite, as its lower() is). A substring cannot seek an
+            // index, but it can scan one: the (Name, Id) index holds all this needs, a fifth of the cost of reading
+            // every row (7 ms against 35 ms at 100,000 products). At most MaxSearchResults ids are collected, the first
+            // in name order; sorting and paging then touch only those rows. A slug typed exactly hits its own index.
+            var pattern = LikePattern.Containing(Q);
+            var ids = await products.Where(x => EF.Functions.Like(x.Name, pattern, LikePattern.Escape))
+                .OrderBy(x => x.Name).ThenBy(x => x.Id).Select(x => x.Id).Take(MaxSearchResults + 1).ToListAsync(ct);
             SearchTruncated = ids.Count > MaxSearchResults;
             ids = ids.Take(MaxSearchResults).ToList();
+            var lowered = Q.ToLowerInvariant();
+            if (await products.Where(x => x.Slug == lowered).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) is { } slugId && !ids.Contains(slugId))
+            {
+                ids.Add(slugId);
+            }
             Total = ids.Count;
             PageNumber = Math.Clamp(p, 1, PageCount);
             Rows = await RowsAsync(db.Products.AsNoTracking().Where(x => ids.Contains(x.Id)), ct);
