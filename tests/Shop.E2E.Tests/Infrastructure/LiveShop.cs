@@ -40,6 +40,7 @@ public class LiveShop : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexMo
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseUrls("http://127.0.0.1:0");
         ConfigureShop(builder);
+        if (!UsesStaffHeader) return;
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderUser>(HeaderUser.SchemeName, _ => { });
@@ -51,6 +52,9 @@ public class LiveShop : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexMo
             });
         });
     }
+
+    /// <summary>False for a fixture whose flows sign in through the real sign-in page and cookie.</summary>
+    protected virtual bool UsesStaffHeader => true;
 
     /// <summary>Settings of a derived fixture, applied after the defaults above.</summary>
     protected virtual void ConfigureShop(IWebHostBuilder builder) { }

@@ -151,4 +151,59 @@ public sealed class SignInTests : IClassFixture<SignInTests.Fixture>
         Assert.NotNull(landing.QuerySelector("a[href='/Admin/Flags']"));
         Assert.Null(landing.QuerySelector("a[href='/Admin/Users']"));
     }
+    [Fact]
+    public async Task A_signed_in_user_changes_their_password_and_only_the_new_one_works_afterwards()
+    {
+        await shop.CreateUserAsync("merch7@example.com", "Correct-Horse-42", Roles.Merchandiser);
+        var client = shop.Browser();
+        await SignInAsync(client, "merch7@example.com", "Correct-Horse-42");
+        var page = await client.GetDocumentAsync("/Account/Password");
+
+        var wrongCurrent = await Html.ParseAsync(await client.SubmitFormAsync(page, "/Account/Password", new()
+        {
+            ["CurrentPassword"] = "not-my-password", ["NewPassword"] = "Battery-Staple-2026", ["ConfirmPassword"] = "Battery-Staple-2026",
+        }));
+        Assert.Equal("The current password is wrong.", wrongCurrent.QuerySelector("[data-valmsg-for='CurrentPassword']")!.TextContent.Trim());
+        var tooShort = await Html.ParseAsync(await client.SubmitFormAsync(page, "/Account/Password", new()
+        {
+            ["CurrentPassword"] = "Correct-Horse-42", ["NewPassword"] = "Short-1", ["ConfirmPassword"] = "Short-1",
+        }));
+        Assert.Contains("at least 12", tooShort.QuerySelector("[data-valmsg-for='NewPassword']")!.TextContent);
+        var differ = await Html.ParseAsync(await client.SubmitFormAsync(page, "/Account/Password", new()
+        {
+            ["CurrentPassword"] = "Correct-Horse-42", ["NewPassword"] = "Battery-Staple-2026", ["ConfirmPassword"] = "Battery-Staple-2027",
+        }));
+        Assert.Equal("The two new passwords differ.", differ.QuerySelector("[data-valmsg-for='ConfirmPassword']")!.TextContent.Trim());
+
+        var changed = await client.SubmitFormAsync(page, "/Account/Password", new()
+        {
+            ["CurrentPassword"] = "Correct-Horse-42", ["NewPassword"] = "Battery-Staple-2026", ["ConfirmPassword"] = "Battery-Staple-2026",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var after = await client.GetDocumentAsync("/Account/Password");
+        Assert.Equal("Your password has been changed.", after.QuerySelector(".status")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Flags")).StatusCode);
+
+        var old = await SignInAsync(shop.Browser(), "merch7@example.com", "Correct-Horse-42");
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        var fresh = await SignInAsync(shop.Browser(), "merch7@example.com", "Battery-Staple-2026");
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_password_page_needs_a_signed_in_user_and_its_token()
+    {
+        var anonymous = await shop.Browser().GetAsync("/Account/Password");
+        Assert.Equal("/Account/Login", anonymous.Headers.Location?.AbsolutePath);
+
+        await shop.CreateUserAsync("merch8@example.com", "Correct-Horse-42", Roles.Merchandiser);
+        var client = shop.Browser();
+        await SignInAsync(client, "merch8@example.com", "Correct-Horse-42");
+        var forged = await client.PostAsync("/Account/Password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = "Correct-Horse-42", ["NewPassword"] = "Battery-Staple-2026", ["ConfirmPassword"] = "Battery-Staple-2026",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(shop.Browser(), "merch8@example.com", "Correct-Horse-42")).StatusCode);
+    }
 }

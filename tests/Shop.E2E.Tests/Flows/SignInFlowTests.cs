@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+using Shop.E2E.Tests.Infrastructure;
+
+namespace Shop.E2E.Tests.Flows;
+
+/// <summary>The app with its real sign-in: Identity's cookie, the first admin from the bootstrap settings.</summary>
+public sealed class SignInShop : LiveShop
+{
+    public const string AdminEmail = "owner@example.com";
+    public const string AdminPassword = "First-Start-Secret-2026";
+
+    protected override bool UsesStaffHeader => false;
+
+    protected override void ConfigureShop(IWebHostBuilder builder)
+    {
+        builder.UseSetting("SHOP_BOOTSTRAP_ADMIN_EMAIL", AdminEmail);
+        builder.UseSetting("SHOP_BOOTSTRAP_ADMIN_PASSWORD", AdminPassword);
+    }
+}
+
+public sealed class SignInFlowTests(SignInShop shop) : IClassFixture<SignInShop>
+{
+    [Fact]
+    public async Task The_first_admin_signs_in_changes_the_password_signs_out_and_signs_in_with_the_new_one()
+    {
+        await using var context = await shop.NewContextAsync(staff: null);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/Admin/Flags");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign in" })).ToBeVisibleAsync();
+        await page.GetByLabel("Email").FillAsync(SignInShop.AdminEmail);
+        await page.GetByLabel("Password").FillAsync("a wrong password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Email or password is wrong.");
+        await page.ScreenshotAsync(new() { Path = LiveShop.ScreenshotPath("sign-in.png") });
+
+        await page.GetByLabel("Password").FillAsync(SignInShop.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Flags");
+        await Assertions.Expect(page.Locator(".nav-user")).ToContainTextAsync(SignInShop.AdminEmail);
+
+        await page.Locator(".nav-user").GetByRole(AriaRole.Link, new() { Name = "Password" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change password" })).ToBeVisibleAsync();
+        await page.GetByLabel("Current password").FillAsync(SignInShop.AdminPassword);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Second-Secret-Of-2026");
+        await page.GetByLabel("Repeat the new password").FillAsync("Second-Secret-Of-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your password has been changed.");
+        await page.ScreenshotAsync(new() { Path = LiveShop.ScreenshotPath("change-password.png") });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".nav-user")).ToContainTextAsync("Staff sign in");
+        await page.GotoAsync("/Admin/Dashboard");
+        await page.GetByLabel("Email").FillAsync(SignInShop.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(SignInShop.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Email or password is wrong.");
+        await page.GetByLabel("Password").FillAsync("Second-Secret-Of-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Dashboard");
+    }
+}
