@@ -8,6 +8,7 @@ using Shop.Jobs.Fetching;
 using Shop.Jobs.Hosting;
 
 // Shop.Jobs: the scalable worker host (default), the explicit `migrate` step of production, and the `check` command.
+Shop.Core.ShopCulture.Apply();
 switch (args.FirstOrDefault())
 {
     case "migrate":

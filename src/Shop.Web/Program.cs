@@ -2,6 +2,7 @@ using Shop.Core.Data;
 using Shop.Jobs.Hosting;
 using Shop.Web.Infrastructure;
 
+Shop.Core.ShopCulture.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddShopCore();
 builder.AddShopJobs();

@@ -181,4 +181,22 @@ public partial class ProductionPathTests
     // A literal password: a YAML key ending in PASSWORD, or a connection string's Password=, not followed by ${VARIABLE}.
     [GeneratedRegex(@"(?im)(^\s*\w*PASSWORD:\s*|Password=)(?!\$\{)\S")]
     private static partial Regex PasswordLiteral();
+    /// <summary>SqlClient refuses to open a connection under InvariantGlobalization ("Globalization Invariant Mode is
+    /// not supported"), which once sat in Directory.Build.props and would have stopped every production process at its
+    /// first query. Against a listener that hangs up, the client must get as far as the network: a SqlException about
+    /// the connection, not a NotSupportedException before it.</summary>
+    [Fact]
+    public async Task SqlClient_gets_to_the_network_with_the_projects_globalization_settings()
+    {
+        Assert.False(AppContext.TryGetSwitch("System.Globalization.Invariant", out var invariant) && invariant,
+            "InvariantGlobalization is on: SqlClient cannot connect in that mode");
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var hangUp = Task.Run(async () => { using var client = await listener.AcceptTcpClientAsync(); });
+        await using var connection = new Microsoft.Data.SqlClient.SqlConnection(
+            $"Server=tcp:127.0.0.1,{port};Database=shop;User Id=sa;Password=not-used-{Guid.NewGuid():N};Encrypt=False;Connect Timeout=5;ConnectRetryCount=0");
+        await Assert.ThrowsAsync<Microsoft.Data.SqlClient.SqlException>(() => connection.OpenAsync());
+        await hangUp;
+    }
 }
