@@ -12,39 +12,10 @@ public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop
 {
     private const string Merchandiser = "merch@example.com|Merchandiser";
 
-    private async Task<(int ProductId, int FlagId)> SeedAsync(string name)
-    {
-        await using var scope = shop.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        var product = new Product
-        {
-            Name = name, Slug = $"e2e-{Guid.NewGuid():N}", Kind = ProductKind.Roller, Published = true, OpenFlagCount = 1,
-            NeedleLengthMm = 1.0, IntendedUse = IntendedUse.Home, SupplierUrl = "https://supplier.example/roller",
-        };
-        product.Flags.Add(new Flag
-        {
-            Rule = "home-use-needle-too-long", Severity = Severity.Error, Status = FlagStatus.Open,
-            Message = $"{name} is sold for home use but its needles are 1.0 mm.", EvidenceHash = "e2e",
-            Evidence = [new FlagEvidence { Text = "Needle length: 1.0 mm", From = EvidenceSource.Spec }],
-            FirstSeenUtc = DateTime.UtcNow, LastSeenUtc = DateTime.UtcNow,
-        });
-        db.Products.Add(product);
-        await db.SaveChangesAsync();
-        db.PageSnapshots.Add(new PageSnapshot
-        {
-            ProductId = product.Id, Url = product.SupplierUrl, FetchedUtc = DateTime.UtcNow, ContentHash = "e2e", FactsJson = "{}",
-            CompressedBody = SnapshotText.Gzip(
-                "<html><body><h1>Derma Roller</h1><p>Perfect for home use.</p><p>Needle length: 1.0 mm</p>" +
-                "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script></body></html>"),
-        });
-        await db.SaveChangesAsync();
-        return (product.Id, product.Flags[0].Id);
-    }
-
     [Fact]
     public async Task Merchandiser_reads_the_evidence_confirms_the_flag_and_the_product_goes_on_hold()
     {
-        var (productId, _) = await SeedAsync("E2E Home Roller 1.0");
+        var (productId, _) = await shop.SeedFlaggedRollerAsync("E2E Home Roller 1.0");
         await using var context = await shop.NewContextAsync(Merchandiser);
         var page = await context.NewPageAsync();
 
@@ -78,7 +49,7 @@ public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop
     [Fact]
     public async Task Merchandiser_must_give_a_reason_to_dismiss_and_the_dismissal_is_remembered()
     {
-        var (_, flagId) = await SeedAsync("E2E Dismissable Roller");
+        var (_, flagId) = await shop.SeedFlaggedRollerAsync("E2E Dismissable Roller");
         await using var context = await shop.NewContextAsync(Merchandiser);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/Admin/Flags/Details/{flagId}");
@@ -108,7 +79,7 @@ public sealed class ReviewQueueFlowTests(LiveShop shop) : IClassFixture<LiveShop
     [Fact]
     public async Task Admin_sees_the_dashboard_counts_and_weekly_chart()
     {
-        await SeedAsync("E2E Dashboard Roller");
+        await shop.SeedFlaggedRollerAsync("E2E Dashboard Roller");
         await using var context = await shop.NewContextAsync("admin@example.com|Admin");
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Admin/Dashboard");

@@ -37,7 +37,7 @@ public sealed class SignInFlowTests(SignInShop shop) : IClassFixture<SignInShop>
 
         await page.GetByLabel("Password").FillAsync(SignInShop.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Flags");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Flags", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator(".nav-user")).ToContainTextAsync(SignInShop.AdminEmail);
 
         await page.Locator(".nav-user").GetByRole(AriaRole.Link, new() { Name = "Password" }).ClickAsync();
@@ -58,6 +58,50 @@ public sealed class SignInFlowTests(SignInShop shop) : IClassFixture<SignInShop>
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Email or password is wrong.");
         await page.GetByLabel("Password").FillAsync("Second-Secret-Of-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Dashboard");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Dashboard", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign in" })).ToBeVisibleAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_adds_a_merchandiser_who_signs_in_and_confirms_a_flag_from_the_queue()
+    {
+        var (productId, _) = await shop.SeedFlaggedRollerAsync("Signed-in Roller 1.0");
+
+        await using (var adminContext = await shop.NewContextAsync(staff: null))
+        {
+            var admin = await adminContext.NewPageAsync();
+            await admin.GotoAsync("/Admin/Users");
+            await SignInAsync(admin, SignInShop.AdminEmail, SignInShop.AdminPassword);
+            await admin.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Users", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await admin.GetByLabel("Email").FillAsync("merch@e2e.example");
+            await admin.GetByLabel("Password (at least 12").FillAsync("Merch-Password-2026!");
+            await admin.GetByLabel("Role").SelectOptionAsync("Merchandiser");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Add account" }).ClickAsync();
+            await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("merch@e2e.example");
+        }
+
+        await using var merchContext = await shop.NewContextAsync(staff: null);
+        var page = await merchContext.NewPageAsync();
+        await page.GotoAsync("/Admin/Flags");
+        await SignInAsync(page, "merch@e2e.example", "Merch-Password-2026!");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review queue" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Signed-in Roller 1.0 is sold for home use" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".snapshot-text mark.evidence")).ToHaveTextAsync("Needle length: 1.0 mm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and hold the product" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is on safety hold");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='history-heading'] table")).ToContainTextAsync("merch@e2e.example");
+
+        // A merchandiser is not an admin: the users page and the jobs dashboard stay closed.
+        await page.GotoAsync("/Admin/Users");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Access denied");
+        var jobs = await page.APIRequest.GetAsync("/admin/jobs");
+        Assert.Equal(403, jobs.Status);
+        Assert.True(await shop.WithProductAsync(productId, p => p.OnHold));
     }
 }

@@ -24,7 +24,9 @@ public sealed class StorefrontFlowTests(LiveShop shop) : IClassFixture<LiveShop>
         await page.GetByRole(AriaRole.Radio, new() { Name = "Home use" }).CheckAsync();
         await page.GetByLabel("To").First.FillAsync("0.3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show products" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("use=home", StringComparison.Ordinal));
+        // The new document parsed is enough: waiting for its "load" event as well (every resource) once hung for 30 s
+        // on loaded CI cores.
+        await page.WaitForURLAsync(url => url.Contains("use=home", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         var lengths = await page.Locator(".product-card .chip").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\d+\.\d+ mm$") }).AllTextContentsAsync();
         Assert.NotEmpty(lengths);
@@ -32,7 +34,8 @@ public sealed class StorefrontFlowTests(LiveShop shop) : IClassFixture<LiveShop>
         await Assertions.Expect(page.Locator(".product-card .chip-pro")).ToHaveCountAsync(0);
 
         await page.GetByLabel("Sort by").SelectOptionAsync("price");
-        await page.WaitForURLAsync(url => url.Contains("sort=price", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("sort=price", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page.GetByLabel("Sort by")).ToHaveValueAsync("price");
         var prices = (await page.Locator(".product-card .product-price").AllTextContentsAsync())
             .Select(p => decimal.Parse(p.TrimStart('$'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(prices.Order().ToList(), prices);

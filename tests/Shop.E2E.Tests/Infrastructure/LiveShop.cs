@@ -9,7 +9,12 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Shop.Web.Flags;
+using Shop.Core.Model;
+using Claim = System.Security.Claims.Claim;
+using Shop.Core.Data;
 
 namespace Shop.E2E.Tests.Infrastructure;
 
@@ -89,6 +94,44 @@ public class LiveShop : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexMo
         ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         ExtraHTTPHeaders = staff is null ? null : new Dictionary<string, string> { [StaffHeader] = staff },
     });
+
+    /// <summary>A published home roller with 1.0 mm needles, its open error flag and the stored supplier page (with
+    /// hostile markup that must stay inert).</summary>
+    public async Task<(int ProductId, int FlagId)> SeedFlaggedRollerAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var product = new Product
+        {
+            Name = name, Slug = $"e2e-{Guid.NewGuid():N}", Kind = ProductKind.Roller, Published = true, OpenFlagCount = 1,
+            NeedleLengthMm = 1.0, IntendedUse = IntendedUse.Home, SupplierUrl = "https://supplier.example/roller",
+        };
+        product.Flags.Add(new Flag
+        {
+            Rule = "home-use-needle-too-long", Severity = Severity.Error, Status = FlagStatus.Open,
+            Message = $"{name} is sold for home use but its needles are 1.0 mm.", EvidenceHash = "e2e",
+            Evidence = [new FlagEvidence { Text = "Needle length: 1.0 mm", From = EvidenceSource.Spec }],
+            FirstSeenUtc = DateTime.UtcNow, LastSeenUtc = DateTime.UtcNow,
+        });
+        db.Products.Add(product);
+        await db.SaveChangesAsync();
+        db.PageSnapshots.Add(new PageSnapshot
+        {
+            ProductId = product.Id, Url = product.SupplierUrl, FetchedUtc = DateTime.UtcNow, ContentHash = "e2e", FactsJson = "{}",
+            CompressedBody = SnapshotText.Gzip(
+                "<html><body><h1>Derma Roller</h1><p>Perfect for home use.</p><p>Needle length: 1.0 mm</p>" +
+                "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=1</script></body></html>"),
+        });
+        await db.SaveChangesAsync();
+        return (product.Id, product.Flags[0].Id);
+    }
+
+    public async Task<T> WithProductAsync<T>(int id, Func<Product, T> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var product = await scope.ServiceProvider.GetRequiredService<ShopDbContext>().Products.AsNoTracking().SingleAsync(p => p.Id == id);
+        return read(product);
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
