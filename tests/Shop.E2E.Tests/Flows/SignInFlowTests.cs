@@ -28,10 +28,7 @@ public sealed class SignInFlowTests(SignInShop shop) : IClassFixture<SignInShop>
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/Admin/Flags");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign in" })).ToBeVisibleAsync();
-        await page.GetByLabel("Email").FillAsync(SignInShop.AdminEmail);
-        await page.GetByLabel("Password").FillAsync("a wrong password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page, SignInShop.AdminEmail, "a wrong password");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Email or password is wrong.");
         await page.ScreenshotAsync(new() { Path = LiveShop.ScreenshotPath("sign-in.png") });
 
@@ -52,14 +49,13 @@ public sealed class SignInFlowTests(SignInShop shop) : IClassFixture<SignInShop>
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.Locator(".nav-user")).ToContainTextAsync("Staff sign in");
         await page.GotoAsync("/Admin/Dashboard");
-        await page.GetByLabel("Email").FillAsync(SignInShop.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(SignInShop.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page, SignInShop.AdminEmail, SignInShop.AdminPassword);
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Email or password is wrong.");
         await page.GetByLabel("Password").FillAsync("Second-Secret-Of-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Dashboard", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
+
     private static async Task SignInAsync(IPage page, string email, string password)
     {
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign in" })).ToBeVisibleAsync();
