@@ -24,6 +24,15 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
 {
     private ScanOptions Options => options.Value;
 
+    // Compiled once: the per-page reads skip EF's expression-tree parameter extraction and query-cache lookup.
+    private static readonly Func<ShopDbContext, int, int, CancellationToken, Task<ScanPage>> ClaimedPage =
+        EF.CompileAsyncQuery((ShopDbContext db, int runId, int productId, CancellationToken ct) =>
+            db.ScanPages.Single(p => p.ScanRunId == runId && p.ProductId == productId));
+
+    private static readonly Func<ShopDbContext, int, CancellationToken, Task<Product?>> ProductWithPage =
+        EF.CompileAsyncQuery((ShopDbContext db, int productId, CancellationToken ct) =>
+            db.Products.Include(p => p.Page).FirstOrDefault(p => p.Id == productId));
+
     /// <summary>The pages of one batch job. The connection stays open for the batch rather than being opened (and its
     /// pragmas set) for each of a page's dozen commands; the run is marked running and checked for completion once per
     /// batch, not per page.</summary>
@@ -82,7 +91,7 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, claimUntil).SetProperty(p => p.Attempts, p => p.Attempts + 1), ct);
         if (claimed == 0) return false; // done already, or another worker has it
 
-        var page = await db.ScanPages.SingleAsync(p => p.ScanRunId == runId && p.ProductId == productId, ct);
+        var page = await ClaimedPage(db, runId, productId, ct);
         if (page.Attempts > Options.MaxPageAttempts)
         {
             // It crashed its worker every time: give it its outcome so the run can complete.
@@ -108,7 +117,7 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
 
     private async Task<bool> ScanClaimedAsync(ScanPage page, DateTime claim, CancellationToken ct)
     {
-        var product = await db.Products.Include(p => p.Page).FirstOrDefaultAsync(p => p.Id == page.ProductId, ct);
+        var product = await ProductWithPage(db, page.ProductId, ct);
         if (product is null)
         {
             return await RecordFailureAsync(page, claim, PageOutcomes.NetworkError, null, "The product was deleted before its page was scanned.", ct);
