@@ -24,28 +24,41 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
 {
     private ScanOptions Options => options.Value;
 
+    // Compiled once: the per-page reads skip EF's expression-tree parameter extraction and query-cache lookup.
+    private static readonly Func<ShopDbContext, int, int, CancellationToken, Task<ScanPage>> ClaimedPage =
+        EF.CompileAsyncQuery((ShopDbContext db, int runId, int productId, CancellationToken ct) =>
+            db.ScanPages.Single(p => p.ScanRunId == runId && p.ProductId == productId));
+
+    private static readonly Func<ShopDbContext, int, CancellationToken, Task<Product?>> ProductWithPage =
+        EF.CompileAsyncQuery((ShopDbContext db, int productId, CancellationToken ct) =>
+            db.Products.Include(p => p.Page).FirstOrDefault(p => p.Id == productId));
+
     /// <summary>The pages of one batch job. The connection stays open for the batch rather than being opened (and its
-    /// pragmas set) for each of a page's dozen commands.</summary>
+    /// pragmas set) for each of a page's dozen commands; the run is marked running and checked for completion once per
+    /// batch, not per page.</summary>
     public async Task ScanBatchAsync(int runId, IReadOnlyList<int> productIds, CancellationToken ct)
     {
         ExceptionDispatchInfo? failed = null;
+        var anyRecorded = false;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            await MarkRunningAsync(runId, ct);
             foreach (var productId in productIds)
             {
                 ct.ThrowIfCancellationRequested();
                 try
                 {
-                    await ScanAsync(runId, productId, ct);
+                    anyRecorded |= await ScanPageAsync(runId, productId, ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    // ScanAsync left the page's claim expired; the other pages of the batch still get their turn.
+                    // ScanPageAsync left the page's claim expired; the other pages of the batch still get their turn.
                     failed ??= ExceptionDispatchInfo.Capture(e);
                 }
                 db.ChangeTracker.Clear();
             }
+            if (anyRecorded) await FinishIfLastAsync(runId, renewLease: true, ct);
         }
         finally
         {
@@ -56,54 +69,55 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
 
     public async Task ScanAsync(int runId, int productId, CancellationToken ct)
     {
+        await MarkRunningAsync(runId, ct);
+        if (await ScanPageAsync(runId, productId, ct)) await FinishIfLastAsync(runId, renewLease: false, ct);
+    }
+
+    private async Task MarkRunningAsync(int runId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.ScanRuns.Where(r => r.Id == runId && r.Status == ScanStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScanStatus.Running).SetProperty(r => r.StartedUtc, now), ct);
+    }
+
+    /// <summary>Claims, scans and records one page; true when this worker recorded (and counted) its outcome.</summary>
+    private async Task<bool> ScanPageAsync(int runId, int productId, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var claimUntil = now.AddMinutes(Options.PageClaimMinutes);
         var claimed = await db.ScanPages
             .Where(p => p.ScanRunId == runId && p.ProductId == productId && p.Outcome == null &&
                         (p.ClaimedUntilUtc == null || p.ClaimedUntilUtc < now))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, claimUntil).SetProperty(p => p.Attempts, p => p.Attempts + 1), ct);
-        if (claimed == 0) return; // done already, or another worker has it
+        if (claimed == 0) return false; // done already, or another worker has it
 
-        var loaded = await db.ScanPages.Where(p => p.ScanRunId == runId && p.ProductId == productId)
-            .Select(p => new { Page = p, RunStatus = p.ScanRun!.Status }).SingleAsync(ct);
-        var page = loaded.Page;
-        if (loaded.RunStatus == ScanStatus.Queued)
-        {
-            await db.ScanRuns.Where(r => r.Id == runId && r.Status == ScanStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ScanStatus.Running).SetProperty(r => r.StartedUtc, now), ct);
-        }
-
-        bool recorded;
+        var page = await ClaimedPage(db, runId, productId, ct);
         if (page.Attempts > Options.MaxPageAttempts)
         {
             // It crashed its worker every time: give it its outcome so the run can complete.
-            recorded = await RecordFailureAsync(page, claimUntil, PageOutcomes.ParseFailed, null,
+            return await RecordFailureAsync(page, claimUntil, PageOutcomes.ParseFailed, null,
                 $"Gave up after {Options.MaxPageAttempts} attempts. {page.Error}".Trim(), ct);
         }
-        else
+        try
         {
-            try
-            {
-                recorded = await ScanClaimedAsync(page, claimUntil, ct);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                // Let Hangfire retry (a locked database, a lost connection). The claim is left expired rather than
-                // cleared, so the retry can take it and, should Hangfire give up, the sweeper finds the page.
-                db.ChangeTracker.Clear();
-                var error = e.Message.Length <= 1000 ? e.Message : e.Message[..1000];
-                var expired = time.GetUtcNow().UtcDateTime.AddSeconds(-1);
-                await db.ScanPages.Where(p => p.Id == page.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, expired).SetProperty(p => p.Error, error), CancellationToken.None);
-                throw;
-            }
+            return await ScanClaimedAsync(page, claimUntil, ct);
         }
-        if (recorded) await FinishIfLastAsync(runId, ct);
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Let Hangfire retry (a locked database, a lost connection). The claim is left expired rather than
+            // cleared, so the retry can take it and, should Hangfire give up, the sweeper finds the page.
+            db.ChangeTracker.Clear();
+            var error = e.Message.Length <= 1000 ? e.Message : e.Message[..1000];
+            var expired = time.GetUtcNow().UtcDateTime.AddSeconds(-1);
+            await db.ScanPages.Where(p => p.Id == page.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ClaimedUntilUtc, expired).SetProperty(p => p.Error, error), CancellationToken.None);
+            throw;
+        }
     }
 
     private async Task<bool> ScanClaimedAsync(ScanPage page, DateTime claim, CancellationToken ct)
     {
-        var product = await db.Products.Include(p => p.Page).FirstOrDefaultAsync(p => p.Id == page.ProductId, ct);
+        var product = await ProductWithPage(db, page.ProductId, ct);
         if (product is null)
         {
             return await RecordFailureAsync(page, claim, PageOutcomes.NetworkError, null, "The product was deleted before its page was scanned.", ct);
@@ -253,10 +267,11 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
         if (old.Count > 0) await db.PageSnapshots.Where(s => old.Contains(s.Id)).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>After this worker recorded and counted a page's outcome: the worker that finds none left completes the run,
-    /// exactly once. Each outcome is recorded and counted in one transaction by exactly one claim holder, so the counter
-    /// is exact; a process dying before the completion is mended by <see cref="FinishIfDoneAsync"/> on resume.</summary>
-    private async Task FinishIfLastAsync(int runId, CancellationToken ct)
+    /// <summary>After this worker recorded and counted a page's outcome (a batch: one or more): the worker that finds
+    /// none left completes the run, exactly once. Each outcome is recorded and counted in one transaction by exactly one
+    /// claim holder, so the counter is exact; a process dying before the completion is mended by
+    /// <see cref="FinishIfDoneAsync"/> on resume.</summary>
+    private async Task FinishIfLastAsync(int runId, bool renewLease, CancellationToken ct)
     {
         var run = await db.ScanRuns.AsNoTracking().Where(r => r.Id == runId)
             .Select(r => new { r.PagesDone, r.PagesTotal, r.SupplierId, r.ProductId }).FirstOrDefaultAsync(ct);
@@ -265,9 +280,10 @@ public sealed class PageScanner(ShopDbContext db, GuardedFetcher fetcher, CheckS
         {
             await FinishIfDoneAsync(runId, ct);
         }
-        else if (run.ProductId is null && run.SupplierId is { } leaseHolder && run.PagesDone % 25 == 0)
+        else if (run.ProductId is null && run.SupplierId is { } leaseHolder && (renewLease || run.PagesDone % 25 == 0))
         {
-            // Renewed as pages finish, so only a run that stalls loses its lease.
+            // Renewed as pages finish (after each batch, or every 25th page of single-page jobs), so only a run that
+            // stalls loses its lease.
             var until = time.GetUtcNow().UtcDateTime.AddMinutes(Options.LeaseMinutes);
             await db.Suppliers.Where(s => s.Id == leaseHolder && s.ScanLeaseRunId == runId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ScanLeaseUntilUtc, until), ct);

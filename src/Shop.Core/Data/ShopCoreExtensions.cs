@@ -32,7 +32,9 @@ public static class ShopCoreExtensions
         var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var dataDirectory = ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
         var connectionString = builder.Configuration.GetConnectionString("Shop");
-        builder.Services.AddDbContext<ShopDbContext>(options => Configure(options, provider, connectionString, dataDirectory));
+        // Pooled: a scan batch, a Hangfire job or a request takes a ready context instead of building one (and its
+        // services) each time. ShopDbContext keeps no state of its own beyond what EF resets when it is returned.
+        builder.Services.AddDbContextPool<ShopDbContext>(options => Configure(options, provider, connectionString, dataDirectory));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Flags.FlagActions>();
         builder.Services.AddScoped<Flags.FlagSync>();

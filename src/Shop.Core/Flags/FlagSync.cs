@@ -24,10 +24,15 @@ public class FlagSync(ShopDbContext db, TimeProvider time)
 {
     public const string Actor = "scanner";
 
+    // Compiled once: run for every scanned page.
+    private static readonly Func<ShopDbContext, int, IAsyncEnumerable<Flag>> FlagsOf =
+        EF.CompileAsyncQuery((ShopDbContext db, int productId) => db.Flags.Where(f => f.ProductId == productId));
+
     public async Task<FlagSyncSummary> ApplyAsync(Product product, IReadOnlyList<RuleHit> hits, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var flags = await db.Flags.Where(f => f.ProductId == product.Id).ToListAsync(ct);
+        var flags = new List<Flag>();
+        await foreach (var flag in FlagsOf(db, product.Id).WithCancellation(ct)) flags.Add(flag);
         int opened = 0, reopened = 0, updated = 0, resolved = 0, newErrors = 0;
 
         // One flag per rule: a checker reporting a rule twice counts once, with the first hit's words.

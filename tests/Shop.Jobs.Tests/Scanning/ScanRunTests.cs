@@ -251,6 +251,28 @@ public sealed class ScanRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_that_leaves_pages_for_other_jobs_marks_the_run_running_and_renews_the_supplier_lease()
+    {
+        var host = await HostAsync(runServer: false);
+        for (var i = 0; i < 4; i++) supplier.SetPage($"l{i}", HomeRoller1mm.Replace("Titanium Derma Roller", $"Roller {i}"));
+        var supplierId = await SeedSupplierAsync(host, "Lease renewal", [.. Enumerable.Range(0, 4).Select(i => supplier.Url($"/pages/l{i}").ToString())]);
+        var run = await StartSupplierScanAsync(host, supplierId);
+        var soon = DateTime.UtcNow.AddMinutes(1);
+        await host.DbAsync(db => db.Suppliers.Where(s => s.Id == supplierId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ScanLeaseUntilUtc, soon)));
+
+        var firstHalf = run.Pages.Select(p => p.ProductId).Take(2).ToArray();
+        await host.WithAsync(async sp => { await sp.GetRequiredService<ScanJobs>().ScanPagesAsync(run.Id, firstHalf, CancellationToken.None); return 0; });
+
+        var after = await host.DbAsync(db => db.ScanRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id));
+        Assert.Equal((ScanStatus.Running, 2), (after.Status, after.PagesDone));
+        Assert.NotNull(after.StartedUtc);
+        var lease = await host.DbAsync(db => db.Suppliers.AsNoTracking().Where(s => s.Id == supplierId)
+            .Select(s => new { s.ScanLeaseRunId, s.ScanLeaseUntilUtc }).SingleAsync());
+        Assert.Equal(run.Id, lease.ScanLeaseRunId);
+        Assert.True(lease.ScanLeaseUntilUtc > soon.AddMinutes(5), $"the lease was not renewed: {lease.ScanLeaseUntilUtc:O}");
+    }
+
+    [Fact]
     public async Task A_worker_whose_claim_was_taken_over_records_and_counts_nothing()
     {
         var host = await HostAsync(runServer: false);
