@@ -12,6 +12,12 @@ switch (args.FirstOrDefault())
     case "check-phases":
         await Shop.Benchmarks.CheckBenchmark.PhasesAsync();
         break;
+    case "check-min":
+        await Shop.Benchmarks.CheckBenchmark.MinAsync(args.Length > 1 ? int.Parse(args[1]) : 40);
+        break;
+    case "check-loop":
+        await Shop.Benchmarks.CheckBenchmark.LoopAsync(args.Length > 1 ? int.Parse(args[1]) : 20);
+        break;
     case "check":
         Shop.Benchmarks.CheckBenchmark.Run();
         break;
@@ -23,7 +29,7 @@ switch (args.FirstOrDefault())
         await Shop.Benchmarks.StorefrontBenchmark.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | check-quick | scan [pages] [workers] | storefront");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | check-quick | check-phases | check-loop [seconds] | check-min [runs] | scan [pages] [workers] | storefront");
         return 2;
 }
 return 0;

@@ -23,8 +23,13 @@ internal sealed class PageExtractor
     private readonly CheckedProduct _product = new();
     private readonly List<TextBlock> _structured = [];
     private readonly List<TextBlock> _visible = [];
-    private readonly HashSet<IElement> _noise = [];
-    private readonly HashSet<IElement> _protected = [];
+    // Appended as met, hashed only if a visible price has to be read after the walk (hashing every element costs).
+    private readonly List<IElement> _noise = [];
+    private HashSet<IElement>? _noiseLookup;
+    // Sections found to be noise by their heading: their later children are skipped when the walk meets them.
+    private readonly List<IElement> _noiseSections = [];
+    // The title and its ancestors: never noise. A short list; asked only about elements that look like noise.
+    private readonly List<IElement> _protected = [];
     private readonly List<Cue> _priceCues = [];
     private int _totalChars;
 
@@ -325,9 +330,22 @@ internal sealed class PageExtractor
 
     private static readonly HashSet<string> NoiseTokens = new(StringComparer.OrdinalIgnoreCase) { "nav", "menu", "modal", "drawer", "search", "qa", "faq-related" };
 
-    private bool IsNoise(IElement element, string local, string marks)
+    private bool IsNoise(IElement element, string local, string marks) => LooksLikeNoise(element, local, marks) && !IsProtected(element);
+
+    private bool IsProtected(IElement element) => Holds(_protected, element);
+
+    /// <summary>By reference: hashing an element (a HashSet) costs more than scanning a few entries.</summary>
+    private static bool Holds(List<IElement> elements, IElement element)
     {
-        if (_protected.Contains(element)) return false;
+        foreach (var e in elements)
+        {
+            if (ReferenceEquals(e, element)) return true;
+        }
+        return false;
+    }
+
+    private static bool LooksLikeNoise(IElement element, string local, string marks)
+    {
         if (local is "header" && (element.GetAttribute("role") == "banner" || element.QuerySelector("nav") is not null) && element.QuerySelector("h1") is null) return true;
         if (element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "search") return true;
         if (element.GetAttribute("aria-hidden") == "true" || element.HasAttribute("hidden")) return true;
@@ -340,8 +358,9 @@ internal sealed class PageExtractor
         var text = heading.TextContent;
         if (text.Length >= 80 || !Vocabulary.NoiseHeading().IsMatch(text)) return false;
         var section = heading.ParentElement;
-        if (section is null || section == _document.Body || _protected.Contains(section) || section.LocalName is "main" or "body") return false;
+        if (section is null || section == _document.Body || IsProtected(section) || section.LocalName is "main" or "body") return false;
         _noise.Add(section);
+        _noiseSections.Add(section);
         return true;
     }
 
@@ -387,7 +406,8 @@ internal sealed class PageExtractor
     private readonly List<IElement> _availabilityCandidates = [];
     private readonly List<IElement> _brandCandidates = [];
     private readonly List<IElement> _skuCandidates = [];
-    private readonly HashSet<IElement> _old = [];
+    private readonly List<IElement> _old = [];
+    private HashSet<IElement>? _oldLookup;
 
     /// <summary>Remembers, in the one walk over the main content, the elements the visible identity is read from.</summary>
     private void Collect(IElement element, string local, string marks, Context ctx)
@@ -424,8 +444,9 @@ internal sealed class PageExtractor
 
     private void Walk(IElement root)
     {
-        var blockText = new List<StringBuilder>();
-        var blockMeta = new List<(EvidenceSource From, string? Label)>();
+        // A block's builder is made when text first arrives: most blocks (wrappers, empty cells) hold none.
+        var blockText = new List<StringBuilder?>(256);
+        var blockMeta = new List<(EvidenceSource From, string? Label)>(256);
         var stack = new Stack<(INode Node, int Block, Context Ctx)>(256);
         stack.Push((root, -1, Context.None));
         var visited = 0;
@@ -437,7 +458,7 @@ internal sealed class PageExtractor
             {
                 if (block >= 0 && _totalChars < MaxTotalChars)
                 {
-                    var sb = blockText[block];
+                    var sb = blockText[block] ??= new StringBuilder();
                     if (sb.Length < MaxBlockChars)
                     {
                         sb.Append(text.Data).Append(' ');
@@ -451,11 +472,11 @@ internal sealed class PageExtractor
             if (SkippedTags.Contains(local)) continue;
             if (local == "br")
             {
-                if (block >= 0) blockText[block].Append('\n');
+                if (block >= 0) (blockText[block] ??= new StringBuilder()).Append('\n');
                 continue;
             }
             // A section is known to be noise only once its heading is met: later siblings check their parent.
-            if (element.ParentElement is { } parent && _noise.Contains(parent)) continue;
+            if (_noiseSections.Count > 0 && element.ParentElement is { } parent && Holds(_noiseSections, parent)) continue;
             var cls = element.GetAttribute("class");
             var id = element.Id;
             var marks = cls is null && id is null ? "" : ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
@@ -498,14 +519,14 @@ internal sealed class PageExtractor
             if (local == "a" && (ctx & Context.Title) == 0 && block >= 0)
             {
                 childBlock = blockText.Count;
-                blockText.Add(new StringBuilder());
+                blockText.Add(null);
                 blockMeta.Add((EvidenceSource.Other, null));
                 _order.Add((childBlock, null));
             }
             else if (BlockTags.Contains(local) || block < 0)
             {
                 childBlock = blockText.Count;
-                blockText.Add(new StringBuilder());
+                blockText.Add(null);
                 blockMeta.Add((SourceOf(local, ctx), null));
                 _order.Add((childBlock, null));
             }
@@ -515,12 +536,13 @@ internal sealed class PageExtractor
             }
         }
         // Blocks were created in document order; emitted rows/lists were added to _visible as met. Merge both.
-        var merged = new List<TextBlock>();
+        var merged = new List<TextBlock>(_order.Count);
         foreach (var entry in _order)
         {
             if (entry.BlockIndex is { } i)
             {
-                var text = Clean(blockText[i].ToString());
+                if (blockText[i] is not { } sb) continue;
+                var text = Clean(sb.ToString());
                 if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, blockMeta[i].From == EvidenceSource.Other ? null : LabelOf(text)));
             }
             else if (entry.Emitted is { } emitted)
@@ -531,7 +553,7 @@ internal sealed class PageExtractor
         _visible.AddRange(merged);
     }
 
-    private readonly List<(int? BlockIndex, TextBlock? Emitted)> _order = [];
+    private readonly List<(int? BlockIndex, TextBlock? Emitted)> _order = new(256);
 
     /// <summary>"Needle length: 0.5 mm" in a bullet or a paragraph is a label/value pair too.</summary>
     private static string? LabelOf(string text)
@@ -631,12 +653,21 @@ internal sealed class PageExtractor
                t.StartsWith("seleccion", StringComparison.Ordinal) || t.StartsWith("wählen", StringComparison.Ordinal) || t.StartsWith('-');
     }
 
+    private bool IsKnownNoiseOrOld(IElement e)
+    {
+        _noiseLookup ??= new HashSet<IElement>(_noise, ReferenceEqualityComparer.Instance);
+        _oldLookup ??= new HashSet<IElement>(_old, ReferenceEqualityComparer.Instance);
+        return _noiseLookup.Contains(e) || _oldLookup.Contains(e);
+    }
+
     /// <summary>The text of an element without scripts and noise, blocks separated by newlines; iterative (no recursion on deep trees).</summary>
     private string TextOf(IElement element) => string.Join("\n", LeafTexts(element));
 
-    private IEnumerable<string> LeafTexts(IElement element) => LeafTexts(element, skipOld: false);
+    private IEnumerable<string> LeafTexts(IElement element) => LeafTexts(element, afterWalk: false);
 
-    private IEnumerable<string> LeafTexts(IElement element, bool skipOld)
+    /// <summary>During the walk none of the element's descendants has been met yet, so none is known noise or an old
+    /// price: only after the walk (<paramref name="afterWalk"/>) are those sets asked.</summary>
+    private IEnumerable<string> LeafTexts(IElement element, bool afterWalk)
     {
         var parts = new List<string>();
         var current = new StringBuilder();
@@ -655,7 +686,7 @@ internal sealed class PageExtractor
                 current.Clear();
                 if (exit) continue;
             }
-            if (e != element && (SkippedTags.Contains(e.LocalName) && e.LocalName != "button" || _noise.Contains(e) || skipOld && _old.Contains(e))) continue;
+            if (e != element && (SkippedTags.Contains(e.LocalName) && e.LocalName != "button" || afterWalk && IsKnownNoiseOrOld(e))) continue;
             if (e.LocalName == "input" && e.GetAttribute("value") is { } v && e.GetAttribute("type") is "radio") current.Append(v).Append(' ');
             if (isBlock) stack.Push((e, true));
             for (var child = e.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, false));
@@ -746,7 +777,7 @@ internal sealed class PageExtractor
             {
                 var marks = ((e.GetAttribute("class") ?? "") + " " + (e.Id ?? "")).ToLowerInvariant();
                 if (strong != StrongPriceMarks.Any(m => marks.Contains(m, StringComparison.Ordinal))) continue;
-                var text = Clean(e.GetAttribute("content") ?? string.Join(" ", LeafTexts(e, skipOld: true)));
+                var text = Clean(e.GetAttribute("content") ?? string.Join(" ", LeafTexts(e, afterWalk: true)));
                 if (text.Length is 0 or > 200) continue;
                 var m = Vocabulary.Price().Match(text);
                 if (!m.Success) continue;
