@@ -187,6 +187,61 @@ public class CheckBenchmark
             $"sum of per-page fastest ({reps} runs each): parse {parseSum / 1000:0.00} ms, full check {fullSum / 1000:0.00} ms, ratio {fullSum / parseSum:0.00}; extraction alone {extractSum / 1000:0.00} ms ({extractSum / parseSum:0.00} of the parse)"));
     }
 
+    /// <summary>`-- check-cpu [rounds]`: processor time of this thread alone (Linux CLOCK_THREAD_CPUTIME_ID) for the parse
+    /// and for the extraction plus rules over the parsed documents, both on this thread: time slices given to other work on a
+    /// shared machine are not counted, so the ratio holds still under load far better than a wall clock's.</summary>
+    public static async Task CpuAsync(int rounds)
+    {
+        var bench = new CheckBenchmark();
+        bench.Setup();
+        var options = new CheckOptions();
+        double parseCpu = 0, extractCpu = 0;
+        long extractBytes = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var page in bench._pages)
+            {
+                var start = ThreadCpuMicroseconds();
+                using var stream = new MemoryStream(page, writable: false);
+                var opening = bench._context.OpenAsync(r => r.Content(stream).Address("http://localhost/"));
+                if (!opening.IsCompleted) throw new InvalidOperationException("the parse did not complete synchronously");
+                using var document = await opening;
+                _ = document.All.Length;
+                var parsed = ThreadCpuMicroseconds();
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
+                var extracted = PageExtractor.Extract(document, options, CancellationToken.None);
+                bench._checker.Evaluate("bench", extracted, null);
+                var done = ThreadCpuMicroseconds();
+                extractBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                if (round > 0)
+                {
+                    parseCpu += parsed - start;
+                    extractCpu += done - parsed;
+                }
+            }
+        }
+        var n = rounds - 1;
+        string[] names = ["title", "jsonld", "microdata+meta", "walk", "identity", "facts", "f.kind", "f.loop-other", "f.lengths", "f.cues", "f.post"];
+        for (var i = 0; i < names.Length; i++) Console.WriteLine(FormattableString.Invariant($"  {names[i]}: {PageExtractor.Alloc[i] / rounds / 1024.0:0} KB, {PageExtractor.Cpu[i] / System.Diagnostics.Stopwatch.Frequency * 1000 / rounds:0.00} ms"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"thread processor time per round ({n} rounds): parse {parseCpu / n / 1000:0.00} ms, extraction + rules {extractCpu / n / 1000:0.00} ms, ratio of a parse + extraction + rules to the parse {(parseCpu + extractCpu) / parseCpu:0.00}; extraction + rules allocate {extractBytes / rounds / 1024.0:0} KB a round"));
+    }
+
+    private static double ThreadCpuMicroseconds()
+    {
+        if (ClockGetTime(3, out var ts) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+        return ts.Seconds * 1e6 + ts.Nanoseconds / 1e3;
+    }
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
     /// <summary>`-- check-loop [seconds]`: the full check over the corpus again and again, for a profiler to attach to
     /// (`dotnet-trace collect -- dotnet Shop.Benchmarks.dll check-loop 20`).</summary>
     public static async Task LoopAsync(int seconds)
