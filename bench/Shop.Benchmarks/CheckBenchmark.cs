@@ -221,8 +221,6 @@ public class CheckBenchmark
             }
         }
         var n = rounds - 1;
-        string[] names = ["title", "jsonld", "microdata+meta", "walk", "identity", "facts", "f.kind", "f.loop-other", "f.lengths", "f.cues", "f.post"];
-        for (var i = 0; i < names.Length; i++) Console.WriteLine(FormattableString.Invariant($"  {names[i]}: {PageExtractor.Alloc[i] / rounds / 1024.0:0} KB, {PageExtractor.Cpu[i] / System.Diagnostics.Stopwatch.Frequency * 1000 / rounds:0.00} ms"));
         Console.WriteLine(FormattableString.Invariant(
             $"thread processor time per round ({n} rounds): parse {parseCpu / n / 1000:0.00} ms, extraction + rules {extractCpu / n / 1000:0.00} ms, ratio of a parse + extraction + rules to the parse {(parseCpu + extractCpu) / parseCpu:0.00}; extraction + rules allocate {extractBytes / rounds / 1024.0:0} KB a round"));
     }

@@ -129,21 +129,42 @@ internal static class FactReader
         var head = text;
         var end = Vocabulary.NameHeadEnd().Match(text);
         if (end.Success && end.Index > 3) head = text[..end.Index];
-        return ClassifyPart(head) ?? ClassifyPart(text);
+        return ClassifyPart(head) ?? (ReferenceEquals(head, text) ? null : ClassifyPart(text));
     }
+
+    // Words every match of a kind regex holds (one of them at least), read off the regexes in Vocabulary: text without
+    // any of them cannot match, so the regex is not run. Only for ASCII text, where a case-insensitive regex matches ASCII
+    // letters only and a substring test ignoring case is exact; other text runs every regex.
+    private static readonly SearchValues<string> PatchWords = SearchValues.Create(["patch", "dart", "pflaster", "parche"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> CartridgeWordsAny = SearchValues.Create(
+        ["cartridge", "needle", "replacement", "pin", "nano", "kartusche", "nadelmodul", "cartouche", "cartucho", "agujas"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> PenWords = SearchValues.Create(["pen", "electric", "my", "stylo", "stift", "pluma"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> RollerWords = SearchValues.Create(
+        ["roll", "rouleau", "rodillo", "rullo", "mikronadel", "mts", "drs", "zgts"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SerumWords = SearchValues.Create(
+        ["serum", "ampoule", "essence", "concentrate", "suero", "booster", "stem", "hyaluronic", "oil"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> MoisturiserWords = SearchValues.Create(
+        ["moisturi", "cream", "creme", "lotion", "balm", "hydrating", "gel", "feuchtigkeit", "hidratante", "emulsion"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool May(string t, bool ascii, SearchValues<string> words) => !ascii || t.AsSpan().ContainsAny(words);
 
     private static ProductKind? ClassifyPart(string t)
     {
-        if (Vocabulary.PatchKind().IsMatch(t)) return ProductKind.Patch;
+        var ascii = System.Text.Ascii.IsValid(t);
+        if (May(t, ascii, PatchWords) && Vocabulary.PatchKind().IsMatch(t)) return ProductKind.Patch;
         if (Vocabulary.StampKind().IsMatch(t) && StampEvidence.IsMatch(t)) return ProductKind.Stamp;
-        var cartridge = Vocabulary.CartridgeKind().Match(t);
-        // "12 pin" alone says cartridge only when nothing names a roller
-        if (cartridge.Success && !(PinCountOnly.IsMatch(cartridge.Value) && Vocabulary.RollerKind().IsMatch(t))) return ProductKind.Cartridge;
-        if (Vocabulary.PenKind().IsMatch(t)) return ProductKind.Pen;
-        if (Vocabulary.RollerKind().IsMatch(t)) return ProductKind.Roller;
-        if (Vocabulary.NeedlelessRoller().IsMatch(t)) return ProductKind.Other;
-        if (Vocabulary.SerumKind().IsMatch(t)) return ProductKind.Serum;
-        if (Vocabulary.MoisturiserKind().IsMatch(t)) return ProductKind.Moisturiser;
+        var roller = May(t, ascii, RollerWords);
+        if (May(t, ascii, CartridgeWordsAny))
+        {
+            var cartridge = Vocabulary.CartridgeKind().Match(t);
+            // "12 pin" alone says cartridge only when nothing names a roller
+            if (cartridge.Success && !(PinCountOnly.IsMatch(cartridge.Value) && roller && Vocabulary.RollerKind().IsMatch(t))) return ProductKind.Cartridge;
+        }
+        if (May(t, ascii, PenWords) && Vocabulary.PenKind().IsMatch(t)) return ProductKind.Pen;
+        if (roller && Vocabulary.RollerKind().IsMatch(t)) return ProductKind.Roller;
+        if (roller && Vocabulary.NeedlelessRoller().IsMatch(t)) return ProductKind.Other;
+        if (May(t, ascii, SerumWords) && Vocabulary.SerumKind().IsMatch(t)) return ProductKind.Serum;
+        if (May(t, ascii, MoisturiserWords) && Vocabulary.MoisturiserKind().IsMatch(t)) return ProductKind.Moisturiser;
         return null;
     }
 
