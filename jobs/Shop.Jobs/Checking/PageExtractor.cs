@@ -48,6 +48,7 @@ internal sealed class PageExtractor
 
     private ExtractedPage Run()
     {
+        Survey();
         var title = MainTitle();
         if (title is not null)
         {
@@ -71,11 +72,70 @@ internal sealed class PageExtractor
         return page;
     }
 
+    // Found in one pass over the document before anything is read (four queries walked the whole tree once each).
+    private IElement? _amazonTitle;
+    private readonly List<IElement> _h1s = [];
+    private readonly List<IElement> _typedScripts = [];
+    private readonly List<IElement> _itemScopes = [];
+
+    private void Survey()
+    {
+        if (_document.DocumentElement is not { } root) return;
+        var stack = new Stack<IElement>(64);
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            var local = e.LocalName;
+            if (local == "h1") _h1s.Add(e);
+            var attributes = e.Attributes;
+            bool typed = false, itemScope = false, itemType = false;
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                var attribute = attributes[i]!;
+                switch (attribute.Name)
+                {
+                    case "id" when _amazonTitle is null && attribute.Value == "productTitle": _amazonTitle = e; break;
+                    case "type": typed = true; break;
+                    case "itemscope": itemScope = true; break;
+                    case "itemtype": itemType = true; break;
+                }
+            }
+            if (typed && local == "script") _typedScripts.Add(e);
+            if (itemScope && itemType) _itemScopes.Add(e);
+            PushChildElements(stack, e);
+        }
+    }
+
+    private static void PushChildElements(Stack<IElement> stack, IElement e)
+    {
+        var children = e.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            if (children[i] is IElement child) stack.Push(child);
+        }
+    }
+
+    /// <summary>The descendants of an element (not itself) that satisfy a test, in document order.</summary>
+    private static List<IElement> Descendants(IElement root, Func<IElement, bool> test)
+    {
+        var found = new List<IElement>();
+        var stack = new Stack<IElement>(64);
+        PushChildElements(stack, root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (test(e)) found.Add(e);
+            PushChildElements(stack, e);
+        }
+        return found;
+    }
+
     private IElement? MainTitle()
     {
-        if (_document.GetElementById("productTitle") is { } amazon) return amazon;
+        if (_amazonTitle is { } amazon) return amazon;
         IElement? first = null;
-        foreach (var h1 in _document.GetElementsByTagName("h1"))
+        foreach (var h1 in _h1s)
         {
             first ??= h1;
             var marks = (h1.GetAttribute("class") ?? "") + (h1.ParentElement?.GetAttribute("class") ?? "");
@@ -93,7 +153,7 @@ internal sealed class PageExtractor
         try
         {
             var products = new List<JsonElement>();
-            foreach (var script in _document.QuerySelectorAll("script[type]"))
+            foreach (var script in _typedScripts)
             {
                 var type = script.GetAttribute("type");
                 if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
@@ -191,7 +251,7 @@ internal sealed class PageExtractor
     private void ReadMicrodata()
     {
         IElement? scope = null;
-        foreach (var candidate in _document.QuerySelectorAll("[itemscope][itemtype]"))
+        foreach (var candidate in _itemScopes)
         {
             var type = candidate.GetAttribute("itemtype") ?? "";
             if (type.EndsWith("/Product", StringComparison.OrdinalIgnoreCase) || type.EndsWith("/ProductGroup", StringComparison.OrdinalIgnoreCase) ||
@@ -203,7 +263,7 @@ internal sealed class PageExtractor
         }
         if (scope is null) return;
         string? priceText = null, currency = null, skuText = null, otherId = null;
-        foreach (var element in scope.QuerySelectorAll("[itemprop]"))
+        foreach (var element in Descendants(scope, e => e.HasAttribute("itemprop")))
         {
             if (NearestProductScope(element) != scope) continue;
             var prop = element.GetAttribute("itemprop")!.Trim();
@@ -251,7 +311,7 @@ internal sealed class PageExtractor
     private void ReadMeta()
     {
         string? priceText = null, currency = null;
-        foreach (var meta in _document.Head?.QuerySelectorAll("meta") ?? Enumerable.Empty<IElement>())
+        foreach (var meta in _document.Head is { } head ? Descendants(head, e => e.LocalName == "meta") : [])
         {
             var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop"))?.Trim().ToLowerInvariant();
             var content = meta.GetAttribute("content")?.Trim();
