@@ -54,7 +54,7 @@ internal sealed class PageExtractor
         {
             for (var e = title; e is not null; e = e.ParentElement) _protected.Add(e);
         }
-        ReadJsonLd(title?.TextContent);
+        ReadJsonLd(title is null ? null : TextContentOf(title));
         ReadMicrodata();
         ReadMeta();
         _ct.ThrowIfCancellationRequested();
@@ -116,6 +116,31 @@ internal sealed class PageExtractor
         }
     }
 
+    /// <summary>The element's TextContent (its descendant text nodes' data, in order) without AngleSharp's pooled builder,
+    /// which locks on every call; an element holding one text node gives that node's string, no copy.</summary>
+    internal static string TextContentOf(IElement element)
+    {
+        var children = element.ChildNodes;
+        if (children.Length == 0) return "";
+        if (children.Length == 1 && children[0] is IText only) return only.Data;
+        var sb = new StringBuilder();
+        var stack = new Stack<INode>(16);
+        for (var i = children.Length - 1; i >= 0; i--) stack.Push(children[i]);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText text)
+            {
+                sb.Append(text.Data);
+                continue;
+            }
+            if (node is not IElement) continue;
+            var nodes = node.ChildNodes;
+            for (var i = nodes.Length - 1; i >= 0; i--) stack.Push(nodes[i]);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>The descendants of an element (not itself) that satisfy a test, in document order.</summary>
     private static List<IElement> Descendants(IElement root, Func<IElement, bool> test)
     {
@@ -157,7 +182,7 @@ internal sealed class PageExtractor
             {
                 var type = script.GetAttribute("type");
                 if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-                var text = script.TextContent;
+                var text = TextContentOf(script);
                 if (text.Length > _options.MaxJsonLdChars) continue;
                 if (JsonLdReader.Parse(text) is not { } json) continue;
                 documents.Add(json);
@@ -267,7 +292,7 @@ internal sealed class PageExtractor
         {
             if (NearestProductScope(element) != scope) continue;
             var prop = element.GetAttribute("itemprop")!.Trim();
-            var value = element.GetAttribute("content") ?? (prop == "availability" ? element.GetAttribute("href") : null) ?? Clean(element.TextContent);
+            var value = element.GetAttribute("content") ?? (prop == "availability" ? element.GetAttribute("href") : null) ?? Clean(TextContentOf(element));
             if (string.IsNullOrWhiteSpace(value)) continue;
             value = value.Trim();
             switch (prop)
@@ -406,7 +431,7 @@ internal sealed class PageExtractor
 
     private static bool LooksLikeNoise(IElement element, string local, string marks)
     {
-        if (local is "header" && (element.GetAttribute("role") == "banner" || element.QuerySelector("nav") is not null) && element.QuerySelector("h1") is null) return true;
+        if (local is "header" && (element.GetAttribute("role") == "banner" || Descendants(element, e => e.LocalName == "nav").Count > 0) && Descendants(element, e => e.LocalName == "h1").Count == 0) return true;
         if (element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "search") return true;
         if (element.GetAttribute("aria-hidden") == "true" || element.HasAttribute("hidden")) return true;
         return marks.Length > 1 && IsNoiseMark(marks);
@@ -415,7 +440,7 @@ internal sealed class PageExtractor
     /// <summary>"Related products", "Customer reviews"...: the heading's section is not this product.</summary>
     private bool IsNoiseHeading(IElement heading)
     {
-        var text = heading.TextContent;
+        var text = TextContentOf(heading);
         if (text.Length >= 80 || !Vocabulary.NoiseHeading().IsMatch(text)) return false;
         var section = heading.ParentElement;
         if (section is null || section == _document.Body || IsProtected(section) || section.LocalName is "main" or "body") return false;
@@ -557,7 +582,7 @@ internal sealed class PageExtractor
             }
             if (local == "select")
             {
-                EmitVariants(element.QuerySelectorAll("option").Select(o => o.TextContent)
+                EmitVariants(Descendants(element, e => e.LocalName == "option").Select(TextContentOf)
                     .Where(t => !IsPlaceholderOption(t)));
                 continue;
             }
@@ -672,12 +697,12 @@ internal sealed class PageExtractor
     private bool EmitRow(IElement row)
     {
         var cellElements = row.Children.Where(c => c.LocalName is "td" or "th").ToList();
-        if (cellElements.Any(c => c.QuerySelector("table, h1, h2, h3") is not null)) return false;
+        if (cellElements.Any(c => Descendants(c, e => e.LocalName is "table" or "h1" or "h2" or "h3").Count > 0)) return false;
         var cells = cellElements.Select(c => Clean(TextOf(c))).Where(t => t.Length > 0).ToList();
         if (cells.Count == 0) return true;
         if (cells[0].Length > 80 || cells.Any(c => c.Length > 400)) return false;
-        var links = row.QuerySelectorAll("a");
-        if (links.Length >= 2 && links.Sum(a => a.TextContent.Length) * 2 >= cells.Sum(c => c.Length)) return true;
+        var links = Descendants(row, e => e.LocalName == "a");
+        if (links.Count >= 2 && links.Sum(a => TextContentOf(a).Length) * 2 >= cells.Sum(c => c.Length)) return true;
         if (cells.Count >= 2) Emit($"{cells[0].TrimEnd(':')}: {string.Join(" ", cells.Skip(1))}", EvidenceSource.Spec, cells[0].TrimEnd(':'));
         else Emit(cells[0], EvidenceSource.Spec, null);
         return true;
@@ -771,7 +796,7 @@ internal sealed class PageExtractor
 
     private void ReadVisibleIdentity(IElement? title)
     {
-        if (title is not null && Clean(title.TextContent) is { Length: > 0 } h1)
+        if (title is not null && Clean(TextContentOf(title)) is { Length: > 0 } h1)
         {
             _product.Name ??= h1;
         }
@@ -786,7 +811,7 @@ internal sealed class PageExtractor
         {
             foreach (var e in _availabilityCandidates)
             {
-                var text = Clean(e.TextContent);
+                var text = Clean(TextContentOf(e));
                 if (text.Length is > 0 and < 120 && Prices.Availability(text) is { } availability)
                 {
                     _product.Availability = availability;
@@ -798,7 +823,7 @@ internal sealed class PageExtractor
         {
             foreach (var e in _skuCandidates)
             {
-                var sku = Clean(e.TextContent);
+                var sku = Clean(TextContentOf(e));
                 if (sku.Length is > 0 and < 64 && sku != "N/A" && !sku.Contains(' ')) { _product.Sku = sku; break; }
             }
         }
@@ -806,7 +831,7 @@ internal sealed class PageExtractor
         {
             foreach (var e in _brandCandidates)
             {
-                var text = Clean(e.TextContent);
+                var text = Clean(TextContentOf(e));
                 var m = System.Text.RegularExpressions.Regex.Match(text, @"^(?:Visit\s+the\s+(?<b>.+?)\s+Store|Brand:\s*(?<b>.+))$");
                 if (m.Success) { _product.Brand = m.Groups["b"].Value.Trim(); break; }
                 if (text.Length is > 1 and < 60 && !text.Contains(':')) { _product.Brand = text; break; }
