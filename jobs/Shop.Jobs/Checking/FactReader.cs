@@ -36,6 +36,10 @@ internal static class FactReader
 
         var processed = 0;
         var seenBlocks = new HashSet<string>(blocks.Count, StringComparer.Ordinal);
+        // A sentence read once gives nothing the second time (a cue is kept once per kind, value and text, whatever block it
+        // stood in), and descriptions stand on a page up to three times (visible, JSON-LD, meta): each is read once.
+        var seenSentences = new HashSet<string>(StringComparer.Ordinal);
+        var seenSentence = seenSentences.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var block in blocks)
         {
             if ((++processed & 63) == 0) ct.ThrowIfCancellationRequested();
@@ -51,8 +55,10 @@ internal static class FactReader
                 if (sentence.Length < 3) continue;
                 // Most sentences (menus, prices, shipping notes) hold no stem at all: one scan rules them out.
                 var families = Stems.FamiliesIn(sentence);
-                if (families == 0) continue;
-                ReadCues(sentence.Length == text.Length ? text : sentence.ToString(), families, block.From, kind, Add);
+                if (families == 0 || seenSentence.Contains(sentence)) continue;
+                var s = sentence.Length == text.Length ? text : sentence.ToString();
+                seenSentences.Add(s);
+                ReadCues(s, families, block.From, kind, Add);
             }
         }
 
