@@ -415,7 +415,55 @@ internal sealed class PageExtractor
 
     private static readonly HashSet<string> NoiseTokens = new(StringComparer.OrdinalIgnoreCase) { "nav", "menu", "modal", "drawer", "search", "qa", "faq-related" };
 
-    private bool IsNoise(IElement element, string local, string marks) => LooksLikeNoise(element, local, marks) && !IsProtected(element);
+    // The families of class/id fragments the walk asks about, found in one scan of an element's marks (see StemIndex).
+    private const int OldMarks = 0, SpecMarks = 1, VariantMarks = 2, TitleMarks = 3, PriceMarks = 4, AvailabilityMarks = 5, BrandMarks = 6,
+        SkuMarks = 7, NoiseMarks = 8, LabelsValuesMarks = 9, SpecRowMarks = 10;
+
+    private static readonly StemIndex MarkIndex = new(
+    [
+        ["old-price", "was-price", "compare", "regular-price", "price-item--regular", "list-price", "strike", "original", "a-text-price", "non-sale"],
+        ["spec", "attribute", "additional-information", "techspec", "tech-spec", "detailbullets", "item-specifics", "itemspecifics", "parameter",
+         "product-params", "properties", "specification"],
+        ["swatch", "variant", "variation", "product-option", "sku-property", "option-selector"],
+        ["producttitle"],
+        ["price"],
+        ["availab", "stock", "inventory", "quantity--info", "quantity__info"],
+        ["brand", "vendor", "manufacturer", "bylineinfo"],
+        ["sku", "product-detail-ordernumber"],
+        [.. NoiseFragments, "nav", "menu", "modal", "drawer", "search", "qa"],
+        ["labels-values"],
+        ["spec-row"],
+    ], StringComparison.Ordinal);
+
+    private static bool Has(ulong marks, int family) => StemIndex.In(marks, family);
+
+    /// <summary>The attributes the walk reads, found in one pass over the element's attributes (a lookup by name scans
+    /// them all, once per name).</summary>
+    private readonly record struct WalkAttributes(string? Class, string? Id, string? Role, string? AriaHidden, bool Hidden)
+    {
+        public static WalkAttributes Of(IElement element)
+        {
+            string? cls = null, id = null, role = null, ariaHidden = null;
+            var hidden = false;
+            var attributes = element.Attributes;
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                var attribute = attributes[i]!;
+                switch (attribute.Name)
+                {
+                    case "class": cls ??= attribute.Value; break;
+                    case "id": id ??= attribute.Value; break;
+                    case "role": role ??= attribute.Value; break;
+                    case "aria-hidden": ariaHidden ??= attribute.Value; break;
+                    case "hidden": hidden = true; break;
+                }
+            }
+            return new WalkAttributes(cls, id, role, ariaHidden, hidden);
+        }
+    }
+
+    private bool IsNoise(IElement element, string local, string marks, ulong families, in WalkAttributes attributes) =>
+        LooksLikeNoise(element, local, marks, families, attributes) && !IsProtected(element);
 
     private bool IsProtected(IElement element) => Holds(_protected, element);
 
@@ -429,12 +477,12 @@ internal sealed class PageExtractor
         return false;
     }
 
-    private static bool LooksLikeNoise(IElement element, string local, string marks)
+    private static bool LooksLikeNoise(IElement element, string local, string marks, ulong families, in WalkAttributes attributes)
     {
-        if (local is "header" && (element.GetAttribute("role") == "banner" || Descendants(element, e => e.LocalName == "nav").Count > 0) && Descendants(element, e => e.LocalName == "h1").Count == 0) return true;
-        if (element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "search") return true;
-        if (element.GetAttribute("aria-hidden") == "true" || element.HasAttribute("hidden")) return true;
-        return marks.Length > 1 && IsNoiseMark(marks);
+        if (local is "header" && (attributes.Role == "banner" || Descendants(element, e => e.LocalName == "nav").Count > 0) && Descendants(element, e => e.LocalName == "h1").Count == 0) return true;
+        if (attributes.Role is "navigation" or "banner" or "contentinfo" or "complementary" or "search") return true;
+        if (attributes.AriaHidden == "true" || attributes.Hidden) return true;
+        return marks.Length > 1 && IsNoiseMark(marks, families);
     }
 
     /// <summary>"Related products", "Customer reviews"...: the heading's section is not this product.</summary>
@@ -449,13 +497,9 @@ internal sealed class PageExtractor
         return true;
     }
 
-    private static readonly System.Buffers.SearchValues<string> NoiseSearch = System.Buffers.SearchValues.Create(NoiseFragments, StringComparison.Ordinal);
-
-    private static bool IsNoiseMark(string marks)
+    private static bool IsNoiseMark(string marks, ulong families)
     {
-        if (!marks.AsSpan().ContainsAny(NoiseSearch) && !marks.Contains("nav", StringComparison.Ordinal) && !marks.Contains("menu", StringComparison.Ordinal) &&
-            !marks.Contains("modal", StringComparison.Ordinal) && !marks.Contains("drawer", StringComparison.Ordinal) &&
-            !marks.Contains("search", StringComparison.Ordinal) && !marks.Contains("qa", StringComparison.Ordinal)) return false;
+        if (!Has(families, NoiseMarks)) return false;
         foreach (var fragment in NoiseFragments)
         {
             if (marks.Contains(fragment, StringComparison.Ordinal))
@@ -495,17 +539,14 @@ internal sealed class PageExtractor
     private HashSet<IElement>? _oldLookup;
 
     /// <summary>Remembers, in the one walk over the main content, the elements the visible identity is read from.</summary>
-    private void Collect(IElement element, string local, string marks, Context ctx)
+    private void Collect(IElement element, string marks, ulong families, Context ctx)
     {
         if (marks.Length == 0) return;
         if ((ctx & Context.Old) != 0) return;
-        if (marks.Contains("price", StringComparison.Ordinal)) _priceCandidates.Add(element);
-        if (marks.Contains("availab", StringComparison.Ordinal) || marks.Contains("stock", StringComparison.Ordinal) ||
-            marks.Contains("inventory", StringComparison.Ordinal) || marks.Contains("quantity--info", StringComparison.Ordinal) ||
-            marks.Contains("quantity__info", StringComparison.Ordinal)) _availabilityCandidates.Add(element);
-        if (marks.Contains("brand", StringComparison.Ordinal) || marks.Contains("vendor", StringComparison.Ordinal) ||
-            marks.Contains("manufacturer", StringComparison.Ordinal) || marks.Contains("bylineinfo", StringComparison.Ordinal)) _brandCandidates.Add(element);
-        if (HasToken(marks, "sku") || HasToken(marks, "product-sku") || HasToken(marks, "product-detail-ordernumber")) _skuCandidates.Add(element);
+        if (Has(families, PriceMarks)) _priceCandidates.Add(element);
+        if (Has(families, AvailabilityMarks)) _availabilityCandidates.Add(element);
+        if (Has(families, BrandMarks)) _brandCandidates.Add(element);
+        if (Has(families, SkuMarks) && (HasToken(marks, "sku") || HasToken(marks, "product-sku") || HasToken(marks, "product-detail-ordernumber"))) _skuCandidates.Add(element);
     }
 
     /// <summary>A whole space-separated token of the marks, without splitting them into new strings.</summary>
@@ -519,13 +560,7 @@ internal sealed class PageExtractor
         return false;
     }
 
-    private static bool IsOld(string local, string marks) =>
-        local is "del" or "s" or "strike" ||
-        marks.Contains("old-price", StringComparison.Ordinal) || marks.Contains("was-price", StringComparison.Ordinal) ||
-        marks.Contains("compare", StringComparison.Ordinal) || marks.Contains("regular-price", StringComparison.Ordinal) ||
-        marks.Contains("price-item--regular", StringComparison.Ordinal) || marks.Contains("list-price", StringComparison.Ordinal) ||
-        marks.Contains("strike", StringComparison.Ordinal) || marks.Contains("original", StringComparison.Ordinal) ||
-        marks.Contains("a-text-price", StringComparison.Ordinal) || marks.Contains("non-sale", StringComparison.Ordinal);
+    private static bool IsOld(string local, ulong families) => local is "del" or "s" or "strike" || Has(families, OldMarks);
 
     private void Walk(IElement root)
     {
@@ -562,17 +597,18 @@ internal sealed class PageExtractor
             }
             // A section is known to be noise only once its heading is met: later siblings check their parent.
             if (_noiseSections.Count > 0 && element.ParentElement is { } parent && Holds(_noiseSections, parent)) continue;
-            var cls = element.GetAttribute("class");
-            var id = element.Id;
+            var attributes = WalkAttributes.Of(element);
+            var (cls, id) = (attributes.Class, attributes.Id);
             var marks = cls is null && id is null ? "" : ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
-            if (IsNoise(element, local, marks))
+            var families = marks.Length == 0 ? 0UL : MarkIndex.FamiliesIn(marks);
+            if (IsNoise(element, local, marks, families, attributes))
             {
                 _noise.Add(element);
                 continue;
             }
             if (local is "h2" or "h3" or "h4" && IsNoiseHeading(element)) continue;
-            ctx |= ContextOf(element, local, marks);
-            Collect(element, local, marks, ctx);
+            ctx |= ContextOf(element, local, marks, families, attributes.Role);
+            Collect(element, marks, families, ctx);
 
             if (local == "tr" && EmitRow(element)) continue;
             if (local == "dl")
@@ -591,11 +627,11 @@ internal sealed class PageExtractor
                 EmitVariants(LeafTexts(element));
                 continue;
             }
-            if (marks.Contains("labels-values", StringComparison.Ordinal) || marks.Contains("spec-row", StringComparison.Ordinal) ||
+            if (Has(families, LabelsValuesMarks) || Has(families, SpecRowMarks) ||
                 (local == "li" && (ctx & Context.Spec) != 0 && element.Children.Length > 0))
             {
                 var parts = LeafTexts(element).ToList();
-                if (parts.Count == 2 || (parts.Count > 2 && marks.Contains("labels-values", StringComparison.Ordinal))) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
+                if (parts.Count == 2 || (parts.Count > 2 && Has(families, LabelsValuesMarks))) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
                 else if (parts.Count > 0) Emit(string.Join(" ", parts), EvidenceSource.Spec, null);
                 continue;
             }
@@ -655,32 +691,18 @@ internal sealed class PageExtractor
         _order.Add((null, new TextBlock(text, from, label)));
     }
 
-    private Context ContextOf(IElement element, string local, string marks)
+    private Context ContextOf(IElement element, string local, string marks, ulong families, string? role)
     {
         var ctx = Context.None;
-        if (IsOld(local, marks))
+        if (IsOld(local, families))
         {
             ctx |= Context.Old;
             _old.Add(element);
         }
         if (marks.Length == 0) return ctx | (local == "h1" ? Context.Title : Context.None);
-        if (local is "table" or "dl" || marks.Contains("spec", StringComparison.Ordinal) || marks.Contains("attribute", StringComparison.Ordinal) ||
-            marks.Contains("additional-information", StringComparison.Ordinal) || marks.Contains("techspec", StringComparison.Ordinal) ||
-            marks.Contains("tech-spec", StringComparison.Ordinal) || marks.Contains("detailbullets", StringComparison.Ordinal) ||
-            marks.Contains("item-specifics", StringComparison.Ordinal) || marks.Contains("itemspecifics", StringComparison.Ordinal) ||
-            marks.Contains("parameter", StringComparison.Ordinal) || marks.Contains("product-params", StringComparison.Ordinal) ||
-            marks.Contains("properties", StringComparison.Ordinal) || marks.Contains("specification", StringComparison.Ordinal))
-        {
-            ctx |= Context.Spec;
-        }
-        if (marks.Contains("swatch", StringComparison.Ordinal) || marks.Contains("variant", StringComparison.Ordinal) ||
-            marks.Contains("variation", StringComparison.Ordinal) || marks.Contains("product-option", StringComparison.Ordinal) ||
-            marks.Contains("sku-property", StringComparison.Ordinal) || marks.Contains("option-selector", StringComparison.Ordinal) ||
-            element.GetAttribute("role") == "radiogroup")
-        {
-            ctx |= Context.Variants;
-        }
-        if (local == "h1" || marks.Contains("producttitle", StringComparison.Ordinal)) ctx |= Context.Title;
+        if (local is "table" or "dl" || Has(families, SpecMarks)) ctx |= Context.Spec;
+        if (Has(families, VariantMarks) || role == "radiogroup") ctx |= Context.Variants;
+        if (local == "h1" || Has(families, TitleMarks)) ctx |= Context.Title;
         return ctx;
     }
 
