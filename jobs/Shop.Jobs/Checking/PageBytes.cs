@@ -21,7 +21,9 @@ internal static class PageBytes
             source = new GZipStream(new PrefixedStream(prefix.ToArray(), body), CompressionMode.Decompress, leaveOpen: true);
             prefix = Memory<byte>.Empty;
         }
-        using var buffer = new MemoryStream();
+        // Sized from the stream's length where it has one (a file, a buffer): no regrowing copies.
+        var expected = source == body && body.CanSeek ? body.Length - body.Position + headLength : 0;
+        using var buffer = new MemoryStream(expected is > 0 and <= int.MaxValue && maxBytes > 0 ? (int)Math.Min(expected, maxBytes) : 0);
         buffer.Write(prefix.Span);
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
         try
@@ -48,7 +50,8 @@ internal static class PageBytes
             System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
             if (source != body) await source.DisposeAsync();
         }
-        return buffer.ToArray();
+        // The buffer itself when it is exactly full (it was sized from the length), else a copy of what it holds.
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     private static async Task<int> ReadAtLeastAsync(Stream s, byte[] into, CancellationToken ct)

@@ -663,7 +663,7 @@ internal sealed class PageExtractor
             if (entry.BlockIndex is { } i)
             {
                 if (blockText[i] is not { } sb) continue;
-                var text = Clean(sb.ToString());
+                var text = Clean(sb);
                 if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, blockMeta[i].From == EvidenceSource.Other ? null : LabelOf(text)));
             }
             else if (entry.Emitted is { } emitted)
@@ -788,7 +788,7 @@ internal sealed class PageExtractor
             var isBlock = BlockTags.Contains(e.LocalName) || e.LocalName is "option" or "br" or "label" or "button" or "input";
             if (exit || (isBlock && current.Length > 0 && e != element))
             {
-                var s = Clean(current.ToString());
+                var s = Clean(current);
                 if (s.Length > 0) parts.Add(s);
                 current.Clear();
                 if (exit) continue;
@@ -798,7 +798,7 @@ internal sealed class PageExtractor
             if (isBlock) stack.Push((e, true));
             for (var child = e.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, false));
         }
-        var last = Clean(current.ToString());
+        var last = Clean(current);
         if (last.Length > 0) parts.Add(last);
         return parts;
     }
@@ -943,4 +943,30 @@ internal sealed class PageExtractor
     }
 
     private static string Normalize(string text) => Clean(text);
+
+    /// <summary><see cref="Clean(string)"/> of a builder's text, read from its chunks: one string made, not two.</summary>
+    internal static string Clean(StringBuilder text)
+    {
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        var n = 0;
+        var pendingSpace = false;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (c == '\u200b') continue;
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = n > 0;
+                    continue;
+                }
+                if (pendingSpace) buffer[n++] = ' ';
+                pendingSpace = false;
+                buffer[n++] = c;
+            }
+        }
+        var clean = new string(buffer, 0, n);
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return clean;
+    }
 }
