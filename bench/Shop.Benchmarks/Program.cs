@@ -12,12 +12,6 @@ switch (args.FirstOrDefault())
     case "check-phases":
         await Shop.Benchmarks.CheckBenchmark.PhasesAsync();
         break;
-    case "check-min":
-        await Shop.Benchmarks.CheckBenchmark.MinAsync(args.Length > 1 ? int.Parse(args[1]) : 40);
-        break;
-    case "check-cpu":
-        await Shop.Benchmarks.CheckBenchmark.CpuAsync(args.Length > 1 ? int.Parse(args[1]) : 20);
-        break;
     case "check-loop":
         await Shop.Benchmarks.CheckBenchmark.LoopAsync(args.Length > 1 ? int.Parse(args[1]) : 20);
         break;
@@ -32,7 +26,7 @@ switch (args.FirstOrDefault())
         await Shop.Benchmarks.StorefrontBenchmark.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | check-quick | check-phases | check-loop [seconds] | check-min [runs] | check-cpu [rounds] | scan [pages] [workers] | storefront");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | check-quick | check-phases | check-loop [seconds] | scan [pages] [workers] | storefront");
         return 2;
 }
 return 0;
