@@ -78,18 +78,36 @@ public class CheckBenchmark
         for (var i = 0; i < 5; i++) { await bench.ParseOnly(); await bench.FullCheck(); }
         var parse = new List<double>();
         var full = new List<double>();
+        // Processor time (all threads, GC included) as well as wall time: on a shared machine the wall clock counts the
+        // other work's time slices too, the processor time far less so.
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        TimeSpan parseCpu = TimeSpan.Zero, fullCpu = TimeSpan.Zero;
+        long parseBytes = 0, fullBytes = 0;
         for (var i = 0; i < 30; i++)
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var bytes = GC.GetTotalAllocatedBytes(precise: false);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await bench.ParseOnly();
             parse.Add(clock.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            parseCpu += process.TotalProcessorTime - cpu;
+            parseBytes += GC.GetTotalAllocatedBytes(precise: false) - bytes;
+            cpu = process.TotalProcessorTime;
+            bytes = GC.GetTotalAllocatedBytes(precise: false);
             clock.Restart();
             await bench.FullCheck();
             full.Add(clock.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            fullCpu += process.TotalProcessorTime - cpu;
+            fullBytes += GC.GetTotalAllocatedBytes(precise: false) - bytes;
         }
         double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
         Console.WriteLine(FormattableString.Invariant(
             $"{bench._pages.Count} pages: median parse {Median(parse):0.0} ms, full check {Median(full):0.0} ms, ratio {Median(full) / Median(parse):0.00}; fastest parse {parse.Min():0.0} ms, full check {full.Min():0.0} ms, ratio {full.Min() / parse.Min():0.00}"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"processor time per round: parse {parseCpu.TotalMilliseconds / 30:0.0} ms, full check {fullCpu.TotalMilliseconds / 30:0.0} ms, ratio {fullCpu / parseCpu:0.00}; allocated per round: parse {parseBytes / 30 / 1024.0 / 1024:0.0} MB, full check {fullBytes / 30 / 1024.0 / 1024:0.0} MB"));
     }
 
     /// <summary>`-- check-phases`: parse, then extraction and rules over the already parsed documents; fastest of 25 rounds,
@@ -128,6 +146,22 @@ public class CheckBenchmark
         }
         Console.WriteLine(FormattableString.Invariant(
             $"fastest: parse {bestParse:0.00} ms, extract {bestExtract:0.00} ms, rules {bestRules:0.00} ms; {asynchronous} of {bench._pages.Count} checks completed asynchronously"));
+    }
+
+    /// <summary>`-- check-loop [seconds]`: the full check over the corpus again and again, for a profiler to attach to
+    /// (`dotnet-trace collect -- dotnet Shop.Benchmarks.dll check-loop 20`).</summary>
+    public static async Task LoopAsync(int seconds)
+    {
+        var bench = new CheckBenchmark();
+        bench.Setup();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rounds = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            await bench.FullCheck();
+            rounds++;
+        }
+        Console.WriteLine(FormattableString.Invariant($"{rounds} rounds of {bench._pages.Count} pages in {clock.Elapsed.TotalSeconds:0.0} s"));
     }
 
     public static void Run()

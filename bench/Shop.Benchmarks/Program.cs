@@ -12,6 +12,9 @@ switch (args.FirstOrDefault())
     case "check-phases":
         await Shop.Benchmarks.CheckBenchmark.PhasesAsync();
         break;
+    case "check-loop":
+        await Shop.Benchmarks.CheckBenchmark.LoopAsync(args.Length > 1 ? int.Parse(args[1]) : 20);
+        break;
     case "check":
         Shop.Benchmarks.CheckBenchmark.Run();
         break;
@@ -23,7 +26,7 @@ switch (args.FirstOrDefault())
         await Shop.Benchmarks.StorefrontBenchmark.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | check-quick | scan [pages] [workers] | storefront");
+        Console.Error.WriteLine("usage: Shop.Benchmarks queue | products | check | check-quick | check-phases | check-loop [seconds] | scan [pages] [workers] | storefront");
         return 2;
 }
 return 0;

@@ -35,7 +35,11 @@ internal static class FactReader
         }
 
         var processed = 0;
-        var seenBlocks = new HashSet<string>(StringComparer.Ordinal);
+        var seenBlocks = new HashSet<string>(blocks.Count, StringComparer.Ordinal);
+        // A sentence read once gives nothing the second time (a cue is kept once per kind, value and text, whatever block it
+        // stood in), and descriptions stand on a page up to three times (visible, JSON-LD, meta): each is read once.
+        var seenSentences = new HashSet<string>(StringComparer.Ordinal);
+        var seenSentence = seenSentences.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var block in blocks)
         {
             if ((++processed & 63) == 0) ct.ThrowIfCancellationRequested();
@@ -43,11 +47,18 @@ internal static class FactReader
             if (block.From == EvidenceSource.Other) continue;
             if (!seenBlocks.Add(block.Text)) continue;
             if (needled && HasLengthUnit(block.Text)) ReadLengths(page, block);
-            foreach (var raw in Vocabulary.SentenceBreak().Split(block.Text))
+            // Sentences as ranges of the block: a string is made only for the few that hold a stem.
+            var text = block.Text;
+            foreach (var range in Vocabulary.SentenceBreak().EnumerateSplits(text))
             {
-                var sentence = raw.Trim();
+                var sentence = text.AsSpan(range).Trim();
                 if (sentence.Length < 3) continue;
-                ReadCues(sentence, block.From, kind, Add);
+                // Most sentences (menus, prices, shipping notes) hold no stem at all: one scan rules them out.
+                var families = Stems.FamiliesIn(sentence);
+                if (families == 0 || seenSentence.Contains(sentence)) continue;
+                var s = sentence.Length == text.Length ? text : sentence.ToString();
+                seenSentences.Add(s);
+                ReadCues(s, families, block.From, kind, Add);
             }
         }
 
@@ -124,36 +135,60 @@ internal static class FactReader
         var head = text;
         var end = Vocabulary.NameHeadEnd().Match(text);
         if (end.Success && end.Index > 3) head = text[..end.Index];
-        return ClassifyPart(head) ?? ClassifyPart(text);
+        return ClassifyPart(head) ?? (ReferenceEquals(head, text) ? null : ClassifyPart(text));
     }
+
+    // Words every match of a kind regex holds (one of them at least), read off the regexes in Vocabulary: text without
+    // any of them cannot match, so the regex is not run. Only for ASCII text, where a case-insensitive regex matches ASCII
+    // letters only and a substring test ignoring case is exact; other text runs every regex.
+    private static readonly SearchValues<string> PatchWords = SearchValues.Create(["patch", "dart", "pflaster", "parche"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> CartridgeWordsAny = SearchValues.Create(
+        ["cartridge", "needle", "replacement", "pin", "nano", "kartusche", "nadelmodul", "cartouche", "cartucho", "agujas"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> PenWords = SearchValues.Create(["pen", "electric", "my", "stylo", "stift", "pluma"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> RollerWords = SearchValues.Create(
+        ["roll", "rouleau", "rodillo", "rullo", "mikronadel", "mts", "drs", "zgts"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SerumWords = SearchValues.Create(
+        ["serum", "ampoule", "essence", "concentrate", "suero", "booster", "stem", "hyaluronic", "oil"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> MoisturiserWords = SearchValues.Create(
+        ["moisturi", "cream", "creme", "lotion", "balm", "hydrating", "gel", "feuchtigkeit", "hidratante", "emulsion"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool May(string t, bool ascii, SearchValues<string> words) => !ascii || t.AsSpan().ContainsAny(words);
 
     private static ProductKind? ClassifyPart(string t)
     {
-        if (Vocabulary.PatchKind().IsMatch(t)) return ProductKind.Patch;
+        var ascii = System.Text.Ascii.IsValid(t);
+        if (May(t, ascii, PatchWords) && Vocabulary.PatchKind().IsMatch(t)) return ProductKind.Patch;
         if (Vocabulary.StampKind().IsMatch(t) && StampEvidence.IsMatch(t)) return ProductKind.Stamp;
-        var cartridge = Vocabulary.CartridgeKind().Match(t);
-        // "12 pin" alone says cartridge only when nothing names a roller
-        if (cartridge.Success && !(PinCountOnly.IsMatch(cartridge.Value) && Vocabulary.RollerKind().IsMatch(t))) return ProductKind.Cartridge;
-        if (Vocabulary.PenKind().IsMatch(t)) return ProductKind.Pen;
-        if (Vocabulary.RollerKind().IsMatch(t)) return ProductKind.Roller;
-        if (Vocabulary.NeedlelessRoller().IsMatch(t)) return ProductKind.Other;
-        if (Vocabulary.SerumKind().IsMatch(t)) return ProductKind.Serum;
-        if (Vocabulary.MoisturiserKind().IsMatch(t)) return ProductKind.Moisturiser;
+        var roller = May(t, ascii, RollerWords);
+        if (May(t, ascii, CartridgeWordsAny))
+        {
+            var cartridge = Vocabulary.CartridgeKind().Match(t);
+            // "12 pin" alone says cartridge only when nothing names a roller
+            if (cartridge.Success && !(PinCountOnly.IsMatch(cartridge.Value) && roller && Vocabulary.RollerKind().IsMatch(t))) return ProductKind.Cartridge;
+        }
+        if (May(t, ascii, PenWords) && Vocabulary.PenKind().IsMatch(t)) return ProductKind.Pen;
+        if (roller && Vocabulary.RollerKind().IsMatch(t)) return ProductKind.Roller;
+        if (roller && Vocabulary.NeedlelessRoller().IsMatch(t)) return ProductKind.Other;
+        if (May(t, ascii, SerumWords) && Vocabulary.SerumKind().IsMatch(t)) return ProductKind.Serum;
+        if (May(t, ascii, MoisturiserWords) && Vocabulary.MoisturiserKind().IsMatch(t)) return ProductKind.Moisturiser;
         return null;
     }
 
     // ---- lengths ----------------------------------------------------------------------------------------------
 
     private static readonly SearchValues<string> LengthUnits = SearchValues.Create(["mm", "µm", "μm", "um", "mic", "millim", "milím"], StringComparison.OrdinalIgnoreCase);
+    // The same without the non-ASCII units, for ASCII text (no non-ASCII unit can stand in it): a much faster search.
+    private static readonly SearchValues<string> AsciiLengthUnits = SearchValues.Create(["mm", "um", "mic", "millim"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Cheap test before the length regex: a unit right after a figure ("0.5mm", "250 um", "1,0 Millimeter").</summary>
     private static bool HasLengthUnit(string text)
     {
         var span = text.AsSpan();
+        var units = System.Text.Ascii.IsValid(span) ? AsciiLengthUnits : LengthUnits;
         var offset = 0;
         while (true)
         {
-            var at = span[offset..].IndexOfAny(LengthUnits);
+            var at = span[offset..].IndexOfAny(units);
             if (at < 0) return false;
             var i = offset + at - 1;
             if (i >= 0 && span[i] == ' ') i--;
@@ -246,77 +281,59 @@ internal static class FactReader
     private static bool Has(string text, SearchValues<string> stems) => text.AsSpan().ContainsAny(stems);
 
     private static readonly string[] Stems0Words = ["home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel"];
-    private static readonly SearchValues<string> Stems0 = SearchValues.Create(Stems0Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems1Words = ["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"];
-    private static readonly SearchValues<string> Stems1 = SearchValues.Create(Stems1Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems2Words = ["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"];
-    private static readonly SearchValues<string> Stems2 = SearchValues.Create(Stems2Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems3Words = ["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"];
-    private static readonly SearchValues<string> Stems3 = SearchValues.Create(Stems3Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems4Words = ["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada"];
-    private static readonly SearchValues<string> Stems4 = SearchValues.Create(Stems4Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems5Words = ["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"];
-    private static readonly SearchValues<string> Stems5 = SearchValues.Create(Stems5Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems6Words = ["before", "prior", "vor ", "avant", "antes"];
-    private static readonly SearchValues<string> Stems6 = SearchValues.Create(Stems6Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems7Words = ["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"];
-    private static readonly SearchValues<string> Stems7 = SearchValues.Create(Stems7Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems8Words = ["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"];
-    private static readonly SearchValues<string> Stems8 = SearchValues.Create(Stems8Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction"];
-    private static readonly SearchValues<string> Stems9 = SearchValues.Create(Stems9Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "auflös", "disolv"];
-    private static readonly SearchValues<string> Stems10 = SearchValues.Create(Stems10Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"];
-    private static readonly SearchValues<string> Stems11 = SearchValues.Create(Stems11Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems12Words = ["steel", "316", "sus", "stahl", "inox"];
-    private static readonly SearchValues<string> Stems12 = SearchValues.Create(Stems12Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems13Words = ["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts"];
-    private static readonly SearchValues<string> Stems13 = SearchValues.Create(Stems13Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems14Words = ["collag", "kollag", "colág", "cit"];
-    private static readonly SearchValues<string> Stems14 = SearchValues.Create(Stems14Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems15Words = ["scar", "narbe", "cicatri"];
-    private static readonly SearchValues<string> Stems15 = SearchValues.Create(Stems15Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems16Words = ["stretch", "striae", "streifen", "vergeture", "estría"];
-    private static readonly SearchValues<string> Stems16 = SearchValues.Create(Stems16Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems17Words = ["wrinkl", "fine line", "anti", "falten", "rides", "arruga"];
-    private static readonly SearchValues<string> Stems17 = SearchValues.Create(Stems17Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems18Words = ["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow"];
-    private static readonly SearchValues<string> Stems18 = SearchValues.Create(Stems18Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems19Words = ["regenera", "renewal", "repair", "zellerneuer", "régénér"];
-    private static readonly SearchValues<string> Stems19 = SearchValues.Create(Stems19Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems20Words = ["absor", "penetration", "aufnahme", "pénétr", "absorc"];
-    private static readonly SearchValues<string> Stems20 = SearchValues.Create(Stems20Words, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] Stems21Words = ["exfoli", "peel", "dead skin"];
-    private static readonly SearchValues<string> Stems21 = SearchValues.Create(Stems21Words, StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> AnyStem = SearchValues.Create(
-        new[] { Stems0Words, Stems1Words, Stems2Words, Stems3Words, Stems4Words, Stems5Words, Stems6Words, Stems7Words, Stems8Words, Stems9Words,
-                Stems10Words, Stems11Words, Stems12Words, Stems13Words, Stems14Words, Stems15Words, Stems16Words, Stems17Words, Stems18Words,
-                Stems19Words, Stems20Words, Stems21Words, ["fda", "titan"] }.SelectMany(w => w).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-        StringComparison.OrdinalIgnoreCase);
+    private const int FdaFamily = 22, TitanFamily = 23;
+
+    // Which stem families a sentence holds, found in one scan instead of one scan per family.
+    private static readonly StemIndex Stems = new(
+    [
+        Stems0Words, Stems1Words, Stems2Words, Stems3Words, Stems4Words, Stems5Words, Stems6Words, Stems7Words, Stems8Words, Stems9Words,
+        Stems10Words, Stems11Words, Stems12Words, Stems13Words, Stems14Words, Stems15Words, Stems16Words, Stems17Words, Stems18Words,
+        Stems19Words, Stems20Words, Stems21Words, ["fda"], ["titan"],
+    ]);
+
+    private static bool In(ulong families, int family) => (families & (1UL << family)) != 0;
 
     // Each regex runs only on sentences holding one of its stems: a substring test is far cheaper than a scan with
     // dozens of case-insensitive alternatives, and most sentences hold none of a family's words.
-    private static void ReadCues(string s, EvidenceSource from, ProductKind? kind, AddCue add)
+    private static void ReadCues(string s, ulong families, EvidenceSource from, ProductKind? kind, AddCue add)
     {
-        // Most sentences (menus, prices, shipping notes) hold no stem at all: one scan rules them all out.
-        if (!Has(s, AnyStem)) return;
         Match m;
-        if (Has(s, Stems0) &&
+        if (In(families, 0) &&
             (m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
-        if (Has(s, Stems1))
+        if (In(families, 1))
         {
             if ((m = Vocabulary.ProfessionalUse().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalUse, s, m, from);
             if ((m = Vocabulary.ProfessionalMarketing().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalMarketing, s, m, from);
         }
 
         // A pen is not single-use because its cartridges are; a cartridge is not reusable because its pen is.
-        if (Has(s, Stems2) &&
+        if (In(families, 2) &&
             (m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
             add(CueKind.SingleUse, s, m, from);
-        var reusable = Has(s, Stems3) ? Vocabulary.Reusable().Match(s) : Match.Empty;
-        var reuseInstructions = Has(s, Stems4) ? Vocabulary.ReuseInstructions().Match(s) : Match.Empty;
+        var reusable = In(families, 3) ? Vocabulary.Reusable().Match(s) : Match.Empty;
+        var reuseInstructions = In(families, 4) ? Vocabulary.ReuseInstructions().Match(s) : Match.Empty;
         if (reusable.Success || reuseInstructions.Success)
         {
             var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
@@ -325,12 +342,12 @@ internal static class FactReader
             if (reuseInstructions.Success && !partOfBody) add(CueKind.ReuseInstructions, s, reuseInstructions, from);
         }
 
-        var sterilWords = Has(s, Stems5);
+        var sterilWords = In(families, 5);
         if (sterilWords)
         {
             var nonSterile = Vocabulary.NonSterile().Match(s);
-            var before = Has(s, Stems6) ? Vocabulary.SterilizeBeforeUse().Match(s) : Match.Empty;
-            var alcohol = Has(s, Stems7)
+            var before = In(families, 6) ? Vocabulary.SterilizeBeforeUse().Match(s) : Match.Empty;
+            var alcohol = In(families, 7)
                 ? Vocabulary.AlcoholSterilization().Match(s) : Match.Empty;
             // The four method regexes are the costliest of the family: read only where their answer is used.
             (SterilizationMethod Method, Match Match)? method = null;
@@ -350,25 +367,25 @@ internal static class FactReader
                 if (SterilWord.IsMatch(s) && Method() is { } found) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
             }
         }
-        if (Has(s, Stems8) &&
+        if (In(families, 8) &&
             (m = Vocabulary.SterilePackaging().Match(s)).Success) add(CueKind.SterilePackaging, s, m, from);
-        if (s.Contains("fda", StringComparison.OrdinalIgnoreCase) && (m = Vocabulary.FdaApproved().Match(s)).Success) add(CueKind.FdaApproved, s, m, from);
-        if (Has(s, Stems9) &&
+        if (In(families, FdaFamily) && (m = Vocabulary.FdaApproved().Match(s)).Success) add(CueKind.FdaApproved, s, m, from);
+        if (In(families, 9) &&
             (m = Vocabulary.TopicalForNeedling().Match(s)).Success) add(CueKind.TopicalForNeedling, s, m, from);
 
-        ReadClaims(s, from, add);
+        ReadClaims(s, families, from, add);
 
-        if (Has(s, Stems10) && (m = Vocabulary.Dissolving().Match(s)).Success &&
+        if (In(families, 10) && (m = Vocabulary.Dissolving().Match(s)).Success &&
             (kind is ProductKind.Patch || PatchNeedleWords.IsMatch(s)))
             add(CueKind.Material, s, m, from, NeedleMaterial.Dissolving.ToWord());
-        if (Has(s, Stems11) && (m = Vocabulary.Plastic().Match(s)).Success)
+        if (In(families, 11) && (m = Vocabulary.Plastic().Match(s)).Success)
             add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
-        if (s.Contains("titan", StringComparison.OrdinalIgnoreCase) && (m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m))
+        if (In(families, TitanFamily) && (m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m))
             add(CueKind.Material, s, m, from, NeedleMaterial.Titanium.ToWord());
-        if (Has(s, Stems12) && (m = Vocabulary.Steel().Match(s)).Success && MaterialIsNeedles(s, m))
+        if (In(families, 12) && (m = Vocabulary.Steel().Match(s)).Success && MaterialIsNeedles(s, m))
             add(CueKind.Material, s, m, from, NeedleMaterial.StainlessSteel.ToWord());
 
-        if (Has(s, Stems13) && s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 &&
+        if (In(families, 13) && s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 &&
             ((m = Vocabulary.NeedleCountLabelled().Match(s)).Success || (m = Vocabulary.NeedleCount().Match(s)).Success))
         {
             add(CueKind.NeedleCount, s, m, from, m.Groups["n"].Value);
@@ -395,11 +412,11 @@ internal static class FactReader
         return null;
     }
 
-    private static void ReadClaims(string s, EvidenceSource from, AddCue add)
+    private static void ReadClaims(string s, ulong families, EvidenceSource from, AddCue add)
     {
         Match m;
-        if (Has(s, Stems14) && (m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
-        if (Has(s, Stems15))
+        if (In(families, 14) && (m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
+        if (In(families, 15))
         {
             if ((m = Vocabulary.ClaimDeepScar().Match(s)).Success)
             {
@@ -408,12 +425,12 @@ internal static class FactReader
             }
             else if ((m = Vocabulary.ClaimScar().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
         }
-        if (Has(s, Stems16) && (m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
-        if (Has(s, Stems17) && (m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
-        if (Has(s, Stems18) && (m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
-        if (Has(s, Stems19) && (m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
-        if (Has(s, Stems20) && (m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
-        if (Has(s, Stems21) && (m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
+        if (In(families, 16) && (m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
+        if (In(families, 17) && (m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
+        if (In(families, 18) && (m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
+        if (In(families, 19) && (m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
+        if (In(families, 20) && (m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
+        if (In(families, 21) && (m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
     }
 
     // ---- material and count -------------------------------------------------------------------------------------

@@ -21,7 +21,9 @@ internal static class PageBytes
             source = new GZipStream(new PrefixedStream(prefix.ToArray(), body), CompressionMode.Decompress, leaveOpen: true);
             prefix = Memory<byte>.Empty;
         }
-        using var buffer = new MemoryStream();
+        // Sized from the stream's length where it has one (a file, a buffer): no regrowing copies.
+        var expected = source == body && body.CanSeek ? body.Length - body.Position + headLength : 0;
+        using var buffer = new MemoryStream(expected is > 0 and <= int.MaxValue && maxBytes > 0 ? (int)Math.Min(expected, maxBytes) : 0);
         buffer.Write(prefix.Span);
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
         try
@@ -48,7 +50,8 @@ internal static class PageBytes
             System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
             if (source != body) await source.DisposeAsync();
         }
-        return buffer.ToArray();
+        // The buffer itself when it is exactly full (it was sized from the length), else a copy of what it holds.
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     private static async Task<int> ReadAtLeastAsync(Stream s, byte[] into, CancellationToken ct)
@@ -86,8 +89,9 @@ internal static class PageBytes
         {
             throw new PageRejectedException($"content type {contentType.Split(';')[0].Trim()} is not HTML");
         }
-        var text = Ascii(bytes[..Math.Min(bytes.Length, 8 * 1024)], utf16);
-        var first = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\0');
+        Span<char> head = stackalloc char[8 * 1024];
+        var text = Ascii(bytes[..Math.Min(bytes.Length, 8 * 1024)], utf16, head);
+        var first = text.TrimStart("\uFEFF \t\r\n\0");
         if (first.Length == 0) throw new PageRejectedException("page is blank");
         if (first[0] is '{' or '[') throw new PageRejectedException("not HTML (looks like JSON)");
         if (!HasMarkup(text)) throw new PageRejectedException("not HTML (no HTML markup found)");
@@ -117,22 +121,25 @@ internal static class PageBytes
         return evenZero > n * 2 / 5 || oddZero > n * 2 / 5;
     }
 
-    private static string Ascii(ReadOnlySpan<byte> bytes, bool dropZeros)
+    /// <summary>The bytes as ASCII characters (others as spaces) into a caller's buffer, no string made.</summary>
+    private static ReadOnlySpan<char> Ascii(ReadOnlySpan<byte> bytes, bool dropZeros, Span<char> into)
     {
-        var sb = new StringBuilder(bytes.Length);
+        var n = 0;
         foreach (var b in bytes)
         {
             if (b == 0 && dropZeros) continue;
-            sb.Append(b < 0x80 ? (char)b : ' ');
+            into[n++] = b < 0x80 ? (char)b : ' ';
         }
-        return sb.ToString();
+        return into[..n];
     }
 
-    private static bool HasMarkup(string text)
+    private static readonly string[] MarkupTags =
+        ["<html", "<head", "<body", "<!doctype", "<meta", "<title", "<div", "<p", "<h1", "<table", "<ul", "<span", "<script", "<section", "<main", "<article", "<a "];
+
+    private static bool HasMarkup(ReadOnlySpan<char> text)
     {
         if (text.Length == 8 * 1024 && text.Contains('<') && text.Contains('>')) return true;
-        string[] tags = ["<html", "<head", "<body", "<!doctype", "<meta", "<title", "<div", "<p", "<h1", "<table", "<ul", "<span", "<script", "<section", "<main", "<article", "<a "];
-        foreach (var tag in tags)
+        foreach (var tag in MarkupTags)
         {
             if (text.Contains(tag, StringComparison.OrdinalIgnoreCase)) return true;
         }

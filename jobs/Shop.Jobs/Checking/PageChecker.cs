@@ -85,11 +85,25 @@ public sealed class PageChecker
         Flags = RuleEngine.Evaluate(page, listing, _thresholds.CurrentValue).ToList(),
     };
 
+    // A page this small parses in milliseconds (AngleSharp's parse is linear; depth is screened before it), far inside
+    // any time cap: it is parsed on the caller's thread, saving a hop to the thread pool and back for every page.
+    private const int InlineParseMaxBytes = 256 * 1024;
+
     private async Task<ExtractedPage> ExtractAsync(byte[] bytes, string source, string? contentType, CheckOptions options, CancellationToken ct)
     {
         // Not disposed here: an abandoned parse may still read it (a MemoryStream over an array holds nothing to release).
         var stream = new MemoryStream(bytes, writable: false);
         var address = Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : "http://localhost/";
+        if (bytes.Length <= InlineParseMaxBytes)
+        {
+            using var small = await _context.OpenAsync(response =>
+            {
+                response.Content(stream).Address(address);
+                if (!string.IsNullOrWhiteSpace(contentType)) response.Header(HeaderNames.ContentType, contentType);
+            }, ct);
+            ct.ThrowIfCancellationRequested();
+            return PageExtractor.Extract(small, options, ct);
+        }
         // AngleSharp parses a page in memory synchronously and does not look at the token mid-parse, so a page that
         // parses slowly would overrun the time cap. The caller stops waiting at the cap instead; the abandoned parse is
         // bounded by the byte cap, and its document is disposed when it ends.

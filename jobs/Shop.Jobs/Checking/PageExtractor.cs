@@ -23,8 +23,13 @@ internal sealed class PageExtractor
     private readonly CheckedProduct _product = new();
     private readonly List<TextBlock> _structured = [];
     private readonly List<TextBlock> _visible = [];
-    private readonly HashSet<IElement> _noise = [];
-    private readonly HashSet<IElement> _protected = [];
+    // Appended as met, hashed only if a visible price has to be read after the walk (hashing every element costs).
+    private readonly List<IElement> _noise = [];
+    private HashSet<IElement>? _noiseLookup;
+    // Sections found to be noise by their heading: their later children are skipped when the walk meets them.
+    private readonly List<IElement> _noiseSections = [];
+    // The title and its ancestors: never noise. A short list; asked only about elements that look like noise.
+    private readonly List<IElement> _protected = [];
     private readonly List<Cue> _priceCues = [];
     private int _totalChars;
 
@@ -43,12 +48,13 @@ internal sealed class PageExtractor
 
     private ExtractedPage Run()
     {
+        Survey();
         var title = MainTitle();
         if (title is not null)
         {
             for (var e = title; e is not null; e = e.ParentElement) _protected.Add(e);
         }
-        ReadJsonLd(title?.TextContent);
+        ReadJsonLd(title is null ? null : TextContentOf(title));
         ReadMicrodata();
         ReadMeta();
         _ct.ThrowIfCancellationRequested();
@@ -66,11 +72,95 @@ internal sealed class PageExtractor
         return page;
     }
 
+    // Found in one pass over the document before anything is read (four queries walked the whole tree once each).
+    private IElement? _amazonTitle;
+    private readonly List<IElement> _h1s = [];
+    private readonly List<IElement> _typedScripts = [];
+    private readonly List<IElement> _itemScopes = [];
+
+    private void Survey()
+    {
+        if (_document.DocumentElement is not { } root) return;
+        var stack = new Stack<IElement>(64);
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            var local = e.LocalName;
+            if (local == "h1") _h1s.Add(e);
+            var attributes = e.Attributes;
+            bool typed = false, itemScope = false, itemType = false;
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                var attribute = attributes[i]!;
+                switch (attribute.Name)
+                {
+                    case "id" when _amazonTitle is null && attribute.Value == "productTitle": _amazonTitle = e; break;
+                    case "type": typed = true; break;
+                    case "itemscope": itemScope = true; break;
+                    case "itemtype": itemType = true; break;
+                }
+            }
+            if (typed && local == "script") _typedScripts.Add(e);
+            if (itemScope && itemType) _itemScopes.Add(e);
+            PushChildElements(stack, e);
+        }
+    }
+
+    private static void PushChildElements(Stack<IElement> stack, IElement e)
+    {
+        var children = e.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            if (children[i] is IElement child) stack.Push(child);
+        }
+    }
+
+    /// <summary>The element's TextContent (its descendant text nodes' data, in order) without AngleSharp's pooled builder,
+    /// which locks on every call; an element holding one text node gives that node's string, no copy.</summary>
+    internal static string TextContentOf(IElement element)
+    {
+        var children = element.ChildNodes;
+        if (children.Length == 0) return "";
+        if (children.Length == 1 && children[0] is IText only) return only.Data;
+        var sb = new StringBuilder();
+        var stack = new Stack<INode>(16);
+        for (var i = children.Length - 1; i >= 0; i--) stack.Push(children[i]);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText text)
+            {
+                sb.Append(text.Data);
+                continue;
+            }
+            if (node is not IElement) continue;
+            var nodes = node.ChildNodes;
+            for (var i = nodes.Length - 1; i >= 0; i--) stack.Push(nodes[i]);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The descendants of an element (not itself) that satisfy a test, in document order.</summary>
+    private static List<IElement> Descendants(IElement root, Func<IElement, bool> test)
+    {
+        var found = new List<IElement>();
+        var stack = new Stack<IElement>(64);
+        PushChildElements(stack, root);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (test(e)) found.Add(e);
+            PushChildElements(stack, e);
+        }
+        return found;
+    }
+
     private IElement? MainTitle()
     {
-        if (_document.GetElementById("productTitle") is { } amazon) return amazon;
+        if (_amazonTitle is { } amazon) return amazon;
         IElement? first = null;
-        foreach (var h1 in _document.GetElementsByTagName("h1"))
+        foreach (var h1 in _h1s)
         {
             first ??= h1;
             var marks = (h1.GetAttribute("class") ?? "") + (h1.ParentElement?.GetAttribute("class") ?? "");
@@ -88,11 +178,11 @@ internal sealed class PageExtractor
         try
         {
             var products = new List<JsonElement>();
-            foreach (var script in _document.QuerySelectorAll("script[type]"))
+            foreach (var script in _typedScripts)
             {
                 var type = script.GetAttribute("type");
                 if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-                var text = script.TextContent;
+                var text = TextContentOf(script);
                 if (text.Length > _options.MaxJsonLdChars) continue;
                 if (JsonLdReader.Parse(text) is not { } json) continue;
                 documents.Add(json);
@@ -186,7 +276,7 @@ internal sealed class PageExtractor
     private void ReadMicrodata()
     {
         IElement? scope = null;
-        foreach (var candidate in _document.QuerySelectorAll("[itemscope][itemtype]"))
+        foreach (var candidate in _itemScopes)
         {
             var type = candidate.GetAttribute("itemtype") ?? "";
             if (type.EndsWith("/Product", StringComparison.OrdinalIgnoreCase) || type.EndsWith("/ProductGroup", StringComparison.OrdinalIgnoreCase) ||
@@ -198,11 +288,11 @@ internal sealed class PageExtractor
         }
         if (scope is null) return;
         string? priceText = null, currency = null, skuText = null, otherId = null;
-        foreach (var element in scope.QuerySelectorAll("[itemprop]"))
+        foreach (var element in Descendants(scope, e => e.HasAttribute("itemprop")))
         {
             if (NearestProductScope(element) != scope) continue;
             var prop = element.GetAttribute("itemprop")!.Trim();
-            var value = element.GetAttribute("content") ?? (prop == "availability" ? element.GetAttribute("href") : null) ?? Clean(element.TextContent);
+            var value = element.GetAttribute("content") ?? (prop == "availability" ? element.GetAttribute("href") : null) ?? Clean(TextContentOf(element));
             if (string.IsNullOrWhiteSpace(value)) continue;
             value = value.Trim();
             switch (prop)
@@ -246,7 +336,7 @@ internal sealed class PageExtractor
     private void ReadMeta()
     {
         string? priceText = null, currency = null;
-        foreach (var meta in _document.Head?.QuerySelectorAll("meta") ?? Enumerable.Empty<IElement>())
+        foreach (var meta in _document.Head is { } head ? Descendants(head, e => e.LocalName == "meta") : [])
         {
             var key = (meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop"))?.Trim().ToLowerInvariant();
             var content = meta.GetAttribute("content")?.Trim();
@@ -325,33 +415,91 @@ internal sealed class PageExtractor
 
     private static readonly HashSet<string> NoiseTokens = new(StringComparer.OrdinalIgnoreCase) { "nav", "menu", "modal", "drawer", "search", "qa", "faq-related" };
 
-    private bool IsNoise(IElement element, string local, string marks)
+    // The families of class/id fragments the walk asks about, found in one scan of an element's marks (see StemIndex).
+    private const int OldMarks = 0, SpecMarks = 1, VariantMarks = 2, TitleMarks = 3, PriceMarks = 4, AvailabilityMarks = 5, BrandMarks = 6,
+        SkuMarks = 7, NoiseMarks = 8, LabelsValuesMarks = 9, SpecRowMarks = 10;
+
+    private static readonly StemIndex MarkIndex = new(
+    [
+        ["old-price", "was-price", "compare", "regular-price", "price-item--regular", "list-price", "strike", "original", "a-text-price", "non-sale"],
+        ["spec", "attribute", "additional-information", "techspec", "tech-spec", "detailbullets", "item-specifics", "itemspecifics", "parameter",
+         "product-params", "properties", "specification"],
+        ["swatch", "variant", "variation", "product-option", "sku-property", "option-selector"],
+        ["producttitle"],
+        ["price"],
+        ["availab", "stock", "inventory", "quantity--info", "quantity__info"],
+        ["brand", "vendor", "manufacturer", "bylineinfo"],
+        ["sku", "product-detail-ordernumber"],
+        [.. NoiseFragments, "nav", "menu", "modal", "drawer", "search", "qa"],
+        ["labels-values"],
+        ["spec-row"],
+    ], StringComparison.Ordinal);
+
+    private static bool Has(ulong marks, int family) => StemIndex.In(marks, family);
+
+    /// <summary>The attributes the walk reads, found in one pass over the element's attributes (a lookup by name scans
+    /// them all, once per name).</summary>
+    private readonly record struct WalkAttributes(string? Class, string? Id, string? Role, string? AriaHidden, bool Hidden)
     {
-        if (_protected.Contains(element)) return false;
-        if (local is "header" && (element.GetAttribute("role") == "banner" || element.QuerySelector("nav") is not null) && element.QuerySelector("h1") is null) return true;
-        if (element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "search") return true;
-        if (element.GetAttribute("aria-hidden") == "true" || element.HasAttribute("hidden")) return true;
-        return marks.Length > 1 && IsNoiseMark(marks);
+        public static WalkAttributes Of(IElement element)
+        {
+            string? cls = null, id = null, role = null, ariaHidden = null;
+            var hidden = false;
+            var attributes = element.Attributes;
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                var attribute = attributes[i]!;
+                switch (attribute.Name)
+                {
+                    case "class": cls ??= attribute.Value; break;
+                    case "id": id ??= attribute.Value; break;
+                    case "role": role ??= attribute.Value; break;
+                    case "aria-hidden": ariaHidden ??= attribute.Value; break;
+                    case "hidden": hidden = true; break;
+                }
+            }
+            return new WalkAttributes(cls, id, role, ariaHidden, hidden);
+        }
+    }
+
+    private bool IsNoise(IElement element, string local, string marks, ulong families, in WalkAttributes attributes) =>
+        LooksLikeNoise(element, local, marks, families, attributes) && !IsProtected(element);
+
+    private bool IsProtected(IElement element) => Holds(_protected, element);
+
+    /// <summary>By reference: hashing an element (a HashSet) costs more than scanning a few entries.</summary>
+    private static bool Holds(List<IElement> elements, IElement element)
+    {
+        foreach (var e in elements)
+        {
+            if (ReferenceEquals(e, element)) return true;
+        }
+        return false;
+    }
+
+    private static bool LooksLikeNoise(IElement element, string local, string marks, ulong families, in WalkAttributes attributes)
+    {
+        if (local is "header" && (attributes.Role == "banner" || Descendants(element, e => e.LocalName == "nav").Count > 0) && Descendants(element, e => e.LocalName == "h1").Count == 0) return true;
+        if (attributes.Role is "navigation" or "banner" or "contentinfo" or "complementary" or "search") return true;
+        if (attributes.AriaHidden == "true" || attributes.Hidden) return true;
+        return marks.Length > 1 && IsNoiseMark(marks, families);
     }
 
     /// <summary>"Related products", "Customer reviews"...: the heading's section is not this product.</summary>
     private bool IsNoiseHeading(IElement heading)
     {
-        var text = heading.TextContent;
+        var text = TextContentOf(heading);
         if (text.Length >= 80 || !Vocabulary.NoiseHeading().IsMatch(text)) return false;
         var section = heading.ParentElement;
-        if (section is null || section == _document.Body || _protected.Contains(section) || section.LocalName is "main" or "body") return false;
+        if (section is null || section == _document.Body || IsProtected(section) || section.LocalName is "main" or "body") return false;
         _noise.Add(section);
+        _noiseSections.Add(section);
         return true;
     }
 
-    private static readonly System.Buffers.SearchValues<string> NoiseSearch = System.Buffers.SearchValues.Create(NoiseFragments, StringComparison.Ordinal);
-
-    private static bool IsNoiseMark(string marks)
+    private static bool IsNoiseMark(string marks, ulong families)
     {
-        if (!marks.AsSpan().ContainsAny(NoiseSearch) && !marks.Contains("nav", StringComparison.Ordinal) && !marks.Contains("menu", StringComparison.Ordinal) &&
-            !marks.Contains("modal", StringComparison.Ordinal) && !marks.Contains("drawer", StringComparison.Ordinal) &&
-            !marks.Contains("search", StringComparison.Ordinal) && !marks.Contains("qa", StringComparison.Ordinal)) return false;
+        if (!Has(families, NoiseMarks)) return false;
         foreach (var fragment in NoiseFragments)
         {
             if (marks.Contains(fragment, StringComparison.Ordinal))
@@ -387,20 +535,18 @@ internal sealed class PageExtractor
     private readonly List<IElement> _availabilityCandidates = [];
     private readonly List<IElement> _brandCandidates = [];
     private readonly List<IElement> _skuCandidates = [];
-    private readonly HashSet<IElement> _old = [];
+    private readonly List<IElement> _old = [];
+    private HashSet<IElement>? _oldLookup;
 
     /// <summary>Remembers, in the one walk over the main content, the elements the visible identity is read from.</summary>
-    private void Collect(IElement element, string local, string marks, Context ctx)
+    private void Collect(IElement element, string marks, ulong families, Context ctx)
     {
         if (marks.Length == 0) return;
         if ((ctx & Context.Old) != 0) return;
-        if (marks.Contains("price", StringComparison.Ordinal)) _priceCandidates.Add(element);
-        if (marks.Contains("availab", StringComparison.Ordinal) || marks.Contains("stock", StringComparison.Ordinal) ||
-            marks.Contains("inventory", StringComparison.Ordinal) || marks.Contains("quantity--info", StringComparison.Ordinal) ||
-            marks.Contains("quantity__info", StringComparison.Ordinal)) _availabilityCandidates.Add(element);
-        if (marks.Contains("brand", StringComparison.Ordinal) || marks.Contains("vendor", StringComparison.Ordinal) ||
-            marks.Contains("manufacturer", StringComparison.Ordinal) || marks.Contains("bylineinfo", StringComparison.Ordinal)) _brandCandidates.Add(element);
-        if (HasToken(marks, "sku") || HasToken(marks, "product-sku") || HasToken(marks, "product-detail-ordernumber")) _skuCandidates.Add(element);
+        if (Has(families, PriceMarks)) _priceCandidates.Add(element);
+        if (Has(families, AvailabilityMarks)) _availabilityCandidates.Add(element);
+        if (Has(families, BrandMarks)) _brandCandidates.Add(element);
+        if (Has(families, SkuMarks) && (HasToken(marks, "sku") || HasToken(marks, "product-sku") || HasToken(marks, "product-detail-ordernumber"))) _skuCandidates.Add(element);
     }
 
     /// <summary>A whole space-separated token of the marks, without splitting them into new strings.</summary>
@@ -414,18 +560,13 @@ internal sealed class PageExtractor
         return false;
     }
 
-    private static bool IsOld(string local, string marks) =>
-        local is "del" or "s" or "strike" ||
-        marks.Contains("old-price", StringComparison.Ordinal) || marks.Contains("was-price", StringComparison.Ordinal) ||
-        marks.Contains("compare", StringComparison.Ordinal) || marks.Contains("regular-price", StringComparison.Ordinal) ||
-        marks.Contains("price-item--regular", StringComparison.Ordinal) || marks.Contains("list-price", StringComparison.Ordinal) ||
-        marks.Contains("strike", StringComparison.Ordinal) || marks.Contains("original", StringComparison.Ordinal) ||
-        marks.Contains("a-text-price", StringComparison.Ordinal) || marks.Contains("non-sale", StringComparison.Ordinal);
+    private static bool IsOld(string local, ulong families) => local is "del" or "s" or "strike" || Has(families, OldMarks);
 
     private void Walk(IElement root)
     {
-        var blockText = new List<StringBuilder>();
-        var blockMeta = new List<(EvidenceSource From, string? Label)>();
+        // A block's builder is made when text first arrives: most blocks (wrappers, empty cells) hold none.
+        var blockText = new List<StringBuilder?>(256);
+        var blockMeta = new List<(EvidenceSource From, string? Label)>(256);
         var stack = new Stack<(INode Node, int Block, Context Ctx)>(256);
         stack.Push((root, -1, Context.None));
         var visited = 0;
@@ -437,7 +578,7 @@ internal sealed class PageExtractor
             {
                 if (block >= 0 && _totalChars < MaxTotalChars)
                 {
-                    var sb = blockText[block];
+                    var sb = blockText[block] ??= new StringBuilder();
                     if (sb.Length < MaxBlockChars)
                     {
                         sb.Append(text.Data).Append(' ');
@@ -451,22 +592,23 @@ internal sealed class PageExtractor
             if (SkippedTags.Contains(local)) continue;
             if (local == "br")
             {
-                if (block >= 0) blockText[block].Append('\n');
+                if (block >= 0) (blockText[block] ??= new StringBuilder()).Append('\n');
                 continue;
             }
             // A section is known to be noise only once its heading is met: later siblings check their parent.
-            if (element.ParentElement is { } parent && _noise.Contains(parent)) continue;
-            var cls = element.GetAttribute("class");
-            var id = element.Id;
+            if (_noiseSections.Count > 0 && element.ParentElement is { } parent && Holds(_noiseSections, parent)) continue;
+            var attributes = WalkAttributes.Of(element);
+            var (cls, id) = (attributes.Class, attributes.Id);
             var marks = cls is null && id is null ? "" : ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
-            if (IsNoise(element, local, marks))
+            var families = marks.Length == 0 ? 0UL : MarkIndex.FamiliesIn(marks);
+            if (IsNoise(element, local, marks, families, attributes))
             {
                 _noise.Add(element);
                 continue;
             }
             if (local is "h2" or "h3" or "h4" && IsNoiseHeading(element)) continue;
-            ctx |= ContextOf(element, local, marks);
-            Collect(element, local, marks, ctx);
+            ctx |= ContextOf(element, local, marks, families, attributes.Role);
+            Collect(element, marks, families, ctx);
 
             if (local == "tr" && EmitRow(element)) continue;
             if (local == "dl")
@@ -476,7 +618,7 @@ internal sealed class PageExtractor
             }
             if (local == "select")
             {
-                EmitVariants(element.QuerySelectorAll("option").Select(o => o.TextContent)
+                EmitVariants(Descendants(element, e => e.LocalName == "option").Select(TextContentOf)
                     .Where(t => !IsPlaceholderOption(t)));
                 continue;
             }
@@ -485,11 +627,11 @@ internal sealed class PageExtractor
                 EmitVariants(LeafTexts(element));
                 continue;
             }
-            if (marks.Contains("labels-values", StringComparison.Ordinal) || marks.Contains("spec-row", StringComparison.Ordinal) ||
+            if (Has(families, LabelsValuesMarks) || Has(families, SpecRowMarks) ||
                 (local == "li" && (ctx & Context.Spec) != 0 && element.Children.Length > 0))
             {
                 var parts = LeafTexts(element).ToList();
-                if (parts.Count == 2 || (parts.Count > 2 && marks.Contains("labels-values", StringComparison.Ordinal))) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
+                if (parts.Count == 2 || (parts.Count > 2 && Has(families, LabelsValuesMarks))) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
                 else if (parts.Count > 0) Emit(string.Join(" ", parts), EvidenceSource.Spec, null);
                 continue;
             }
@@ -498,14 +640,14 @@ internal sealed class PageExtractor
             if (local == "a" && (ctx & Context.Title) == 0 && block >= 0)
             {
                 childBlock = blockText.Count;
-                blockText.Add(new StringBuilder());
+                blockText.Add(null);
                 blockMeta.Add((EvidenceSource.Other, null));
                 _order.Add((childBlock, null));
             }
             else if (BlockTags.Contains(local) || block < 0)
             {
                 childBlock = blockText.Count;
-                blockText.Add(new StringBuilder());
+                blockText.Add(null);
                 blockMeta.Add((SourceOf(local, ctx), null));
                 _order.Add((childBlock, null));
             }
@@ -515,12 +657,13 @@ internal sealed class PageExtractor
             }
         }
         // Blocks were created in document order; emitted rows/lists were added to _visible as met. Merge both.
-        var merged = new List<TextBlock>();
+        var merged = new List<TextBlock>(_order.Count);
         foreach (var entry in _order)
         {
             if (entry.BlockIndex is { } i)
             {
-                var text = Clean(blockText[i].ToString());
+                if (blockText[i] is not { } sb) continue;
+                var text = Clean(sb);
                 if (text.Length > 0) merged.Add(new TextBlock(text, blockMeta[i].From, blockMeta[i].From == EvidenceSource.Other ? null : LabelOf(text)));
             }
             else if (entry.Emitted is { } emitted)
@@ -531,7 +674,7 @@ internal sealed class PageExtractor
         _visible.AddRange(merged);
     }
 
-    private readonly List<(int? BlockIndex, TextBlock? Emitted)> _order = [];
+    private readonly List<(int? BlockIndex, TextBlock? Emitted)> _order = new(256);
 
     /// <summary>"Needle length: 0.5 mm" in a bullet or a paragraph is a label/value pair too.</summary>
     private static string? LabelOf(string text)
@@ -548,32 +691,18 @@ internal sealed class PageExtractor
         _order.Add((null, new TextBlock(text, from, label)));
     }
 
-    private Context ContextOf(IElement element, string local, string marks)
+    private Context ContextOf(IElement element, string local, string marks, ulong families, string? role)
     {
         var ctx = Context.None;
-        if (IsOld(local, marks))
+        if (IsOld(local, families))
         {
             ctx |= Context.Old;
             _old.Add(element);
         }
         if (marks.Length == 0) return ctx | (local == "h1" ? Context.Title : Context.None);
-        if (local is "table" or "dl" || marks.Contains("spec", StringComparison.Ordinal) || marks.Contains("attribute", StringComparison.Ordinal) ||
-            marks.Contains("additional-information", StringComparison.Ordinal) || marks.Contains("techspec", StringComparison.Ordinal) ||
-            marks.Contains("tech-spec", StringComparison.Ordinal) || marks.Contains("detailbullets", StringComparison.Ordinal) ||
-            marks.Contains("item-specifics", StringComparison.Ordinal) || marks.Contains("itemspecifics", StringComparison.Ordinal) ||
-            marks.Contains("parameter", StringComparison.Ordinal) || marks.Contains("product-params", StringComparison.Ordinal) ||
-            marks.Contains("properties", StringComparison.Ordinal) || marks.Contains("specification", StringComparison.Ordinal))
-        {
-            ctx |= Context.Spec;
-        }
-        if (marks.Contains("swatch", StringComparison.Ordinal) || marks.Contains("variant", StringComparison.Ordinal) ||
-            marks.Contains("variation", StringComparison.Ordinal) || marks.Contains("product-option", StringComparison.Ordinal) ||
-            marks.Contains("sku-property", StringComparison.Ordinal) || marks.Contains("option-selector", StringComparison.Ordinal) ||
-            element.GetAttribute("role") == "radiogroup")
-        {
-            ctx |= Context.Variants;
-        }
-        if (local == "h1" || marks.Contains("producttitle", StringComparison.Ordinal)) ctx |= Context.Title;
+        if (local is "table" or "dl" || Has(families, SpecMarks)) ctx |= Context.Spec;
+        if (Has(families, VariantMarks) || role == "radiogroup") ctx |= Context.Variants;
+        if (local == "h1" || Has(families, TitleMarks)) ctx |= Context.Title;
         return ctx;
     }
 
@@ -590,12 +719,12 @@ internal sealed class PageExtractor
     private bool EmitRow(IElement row)
     {
         var cellElements = row.Children.Where(c => c.LocalName is "td" or "th").ToList();
-        if (cellElements.Any(c => c.QuerySelector("table, h1, h2, h3") is not null)) return false;
+        if (cellElements.Any(c => Descendants(c, e => e.LocalName is "table" or "h1" or "h2" or "h3").Count > 0)) return false;
         var cells = cellElements.Select(c => Clean(TextOf(c))).Where(t => t.Length > 0).ToList();
         if (cells.Count == 0) return true;
         if (cells[0].Length > 80 || cells.Any(c => c.Length > 400)) return false;
-        var links = row.QuerySelectorAll("a");
-        if (links.Length >= 2 && links.Sum(a => a.TextContent.Length) * 2 >= cells.Sum(c => c.Length)) return true;
+        var links = Descendants(row, e => e.LocalName == "a");
+        if (links.Count >= 2 && links.Sum(a => TextContentOf(a).Length) * 2 >= cells.Sum(c => c.Length)) return true;
         if (cells.Count >= 2) Emit($"{cells[0].TrimEnd(':')}: {string.Join(" ", cells.Skip(1))}", EvidenceSource.Spec, cells[0].TrimEnd(':'));
         else Emit(cells[0], EvidenceSource.Spec, null);
         return true;
@@ -631,12 +760,21 @@ internal sealed class PageExtractor
                t.StartsWith("seleccion", StringComparison.Ordinal) || t.StartsWith("wählen", StringComparison.Ordinal) || t.StartsWith('-');
     }
 
+    private bool IsKnownNoiseOrOld(IElement e)
+    {
+        _noiseLookup ??= new HashSet<IElement>(_noise, ReferenceEqualityComparer.Instance);
+        _oldLookup ??= new HashSet<IElement>(_old, ReferenceEqualityComparer.Instance);
+        return _noiseLookup.Contains(e) || _oldLookup.Contains(e);
+    }
+
     /// <summary>The text of an element without scripts and noise, blocks separated by newlines; iterative (no recursion on deep trees).</summary>
     private string TextOf(IElement element) => string.Join("\n", LeafTexts(element));
 
-    private IEnumerable<string> LeafTexts(IElement element) => LeafTexts(element, skipOld: false);
+    private IEnumerable<string> LeafTexts(IElement element) => LeafTexts(element, afterWalk: false);
 
-    private IEnumerable<string> LeafTexts(IElement element, bool skipOld)
+    /// <summary>During the walk none of the element's descendants has been met yet, so none is known noise or an old
+    /// price: only after the walk (<paramref name="afterWalk"/>) are those sets asked.</summary>
+    private IEnumerable<string> LeafTexts(IElement element, bool afterWalk)
     {
         var parts = new List<string>();
         var current = new StringBuilder();
@@ -650,17 +788,17 @@ internal sealed class PageExtractor
             var isBlock = BlockTags.Contains(e.LocalName) || e.LocalName is "option" or "br" or "label" or "button" or "input";
             if (exit || (isBlock && current.Length > 0 && e != element))
             {
-                var s = Clean(current.ToString());
+                var s = Clean(current);
                 if (s.Length > 0) parts.Add(s);
                 current.Clear();
                 if (exit) continue;
             }
-            if (e != element && (SkippedTags.Contains(e.LocalName) && e.LocalName != "button" || _noise.Contains(e) || skipOld && _old.Contains(e))) continue;
+            if (e != element && (SkippedTags.Contains(e.LocalName) && e.LocalName != "button" || afterWalk && IsKnownNoiseOrOld(e))) continue;
             if (e.LocalName == "input" && e.GetAttribute("value") is { } v && e.GetAttribute("type") is "radio") current.Append(v).Append(' ');
             if (isBlock) stack.Push((e, true));
             for (var child = e.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, false));
         }
-        var last = Clean(current.ToString());
+        var last = Clean(current);
         if (last.Length > 0) parts.Add(last);
         return parts;
     }
@@ -680,7 +818,7 @@ internal sealed class PageExtractor
 
     private void ReadVisibleIdentity(IElement? title)
     {
-        if (title is not null && Clean(title.TextContent) is { Length: > 0 } h1)
+        if (title is not null && Clean(TextContentOf(title)) is { Length: > 0 } h1)
         {
             _product.Name ??= h1;
         }
@@ -695,7 +833,7 @@ internal sealed class PageExtractor
         {
             foreach (var e in _availabilityCandidates)
             {
-                var text = Clean(e.TextContent);
+                var text = Clean(TextContentOf(e));
                 if (text.Length is > 0 and < 120 && Prices.Availability(text) is { } availability)
                 {
                     _product.Availability = availability;
@@ -707,7 +845,7 @@ internal sealed class PageExtractor
         {
             foreach (var e in _skuCandidates)
             {
-                var sku = Clean(e.TextContent);
+                var sku = Clean(TextContentOf(e));
                 if (sku.Length is > 0 and < 64 && sku != "N/A" && !sku.Contains(' ')) { _product.Sku = sku; break; }
             }
         }
@@ -715,7 +853,7 @@ internal sealed class PageExtractor
         {
             foreach (var e in _brandCandidates)
             {
-                var text = Clean(e.TextContent);
+                var text = Clean(TextContentOf(e));
                 var m = System.Text.RegularExpressions.Regex.Match(text, @"^(?:Visit\s+the\s+(?<b>.+?)\s+Store|Brand:\s*(?<b>.+))$");
                 if (m.Success) { _product.Brand = m.Groups["b"].Value.Trim(); break; }
                 if (text.Length is > 1 and < 60 && !text.Contains(':')) { _product.Brand = text; break; }
@@ -746,7 +884,7 @@ internal sealed class PageExtractor
             {
                 var marks = ((e.GetAttribute("class") ?? "") + " " + (e.Id ?? "")).ToLowerInvariant();
                 if (strong != StrongPriceMarks.Any(m => marks.Contains(m, StringComparison.Ordinal))) continue;
-                var text = Clean(e.GetAttribute("content") ?? string.Join(" ", LeafTexts(e, skipOld: true)));
+                var text = Clean(e.GetAttribute("content") ?? string.Join(" ", LeafTexts(e, afterWalk: true)));
                 if (text.Length is 0 or > 200) continue;
                 var m = Vocabulary.Price().Match(text);
                 if (!m.Success) continue;
@@ -805,4 +943,30 @@ internal sealed class PageExtractor
     }
 
     private static string Normalize(string text) => Clean(text);
+
+    /// <summary><see cref="Clean(string)"/> of a builder's text, read from its chunks: one string made, not two.</summary>
+    internal static string Clean(StringBuilder text)
+    {
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        var n = 0;
+        var pendingSpace = false;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (c == '\u200b') continue;
+                if (char.IsWhiteSpace(c))
+                {
+                    pendingSpace = n > 0;
+                    continue;
+                }
+                if (pendingSpace) buffer[n++] = ' ';
+                pendingSpace = false;
+                buffer[n++] = c;
+            }
+        }
+        var clean = new string(buffer, 0, n);
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return clean;
+    }
 }
