@@ -165,6 +165,46 @@ public sealed class FlagPagesTests : IClassFixture<ShopFactory>
     }
 
     [Fact]
+    public async Task Queue_filters_by_supplier_and_first_seen_and_sorts_by_age()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var ids = new Dictionary<string, int>();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            var north = new Supplier { Name = $"North {tag}", BaseUrl = "https://north.example/" };
+            var south = new Supplier { Name = $"South {tag}", BaseUrl = "https://south.example/" };
+            db.Suppliers.AddRange(north, south);
+            foreach (var (name, supplier, daysAgo) in new[] { ("fresh", north, 0), ("week", north, 5), ("old", north, 40), ("elsewhere", south, 0) })
+            {
+                var product = new Product { Name = $"Queue {tag} {name}", Slug = $"queue-{tag}-{name}", Kind = ProductKind.Roller, Supplier = supplier, OpenFlagCount = 1 };
+                product.Flags.Add(new Flag
+                {
+                    Rule = "home-use-needle-too-long", Severity = Severity.Error, Status = FlagStatus.Open, Message = $"Flag {tag} {name}",
+                    EvidenceHash = name, FirstSeenUtc = DateTime.UtcNow.AddDays(-daysAgo).AddMinutes(-1), LastSeenUtc = DateTime.UtcNow,
+                });
+                db.Products.Add(product);
+                await db.SaveChangesAsync();
+                ids[name] = product.Flags[0].Id;
+            }
+            ids["north"] = north.Id;
+        }
+        var merch = Client("merch|Merchandiser");
+        async Task<List<int>> ListedAsync(string query)
+        {
+            var html = await merch.GetStringAsync($"/Admin/Flags?q={tag}&{query}");
+            return Regex.Matches(html, "/Admin/Flags/Details/(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        }
+
+        Assert.Equal([ids["fresh"], ids["week"], ids["old"]], await ListedAsync($"supplier={ids["north"]}&sort=newest"));
+        Assert.Equal([ids["old"], ids["week"], ids["fresh"]], await ListedAsync($"supplier={ids["north"]}&sort=oldest"));
+        Assert.Equal([ids["fresh"], ids["week"]], await ListedAsync($"supplier={ids["north"]}&seen=7d&sort=newest"));
+        Assert.Equal([ids["elsewhere"], ids["fresh"]], await ListedAsync("seen=1d&sort=product"));
+        var page = await merch.GetStringAsync($"/Admin/Flags?q={tag}&supplier={ids["north"]}&seen=30d");
+        Assert.Contains($"<option value=\"{ids["north"]}\" selected=\"selected\">North {tag}</option>", page);
+    }
+
+    [Fact]
     public async Task Queue_search_matches_product_names_and_messages_in_any_case()
     {
         var (_, flagId) = await SeedFlagAsync();

@@ -17,7 +17,19 @@ public class IndexModel(ShopDbContext db, FlagActions actions) : PageModel
     public string? Rule { get; set; }
     public string? Kind { get; set; }
     public string? Q { get; set; }
+    public int? SupplierId { get; set; }
+    public string? Seen { get; set; }
+    public string Sort { get; set; } = "severity";
     public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<(int Id, string Name)> Suppliers { get; private set; } = [];
+
+    /// <summary>"First seen" windows: the flags a merchandiser has not looked at yet are usually the new ones.</summary>
+    public static readonly (string Value, string Label, int Days)[] SeenOptions =
+        [("1d", "in the last 24 hours", 1), ("7d", "in the last 7 days", 7), ("30d", "in the last 30 days", 30)];
+
+    public static readonly (string Value, string Label)[] SortOptions =
+        [("severity", "Errors first, recently seen"), ("newest", "Newest first"), ("oldest", "Oldest first"), ("product", "Product name")];
 
     public IReadOnlyList<RuleGroup> Groups { get; private set; } = [];
     public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
@@ -28,8 +40,14 @@ public class IndexModel(ShopDbContext db, FlagActions actions) : PageModel
     public sealed record QueueRow(int Id, string Rule, Severity Severity, FlagStatus Status, string Message,
         int ProductId, string ProductName, ProductKind Kind, bool OnHold, DateTime FirstSeenUtc, DateTime LastSeenUtc, Guid Version);
 
-    public async Task OnGetAsync(string? status, string? severity, string? rule, string? kind, string? q, int p = 1, CancellationToken ct = default)
+    public async Task OnGetAsync(string? status, string? severity, string? rule, string? kind, string? q, int? supplier, string? seen,
+        string? sort, int p = 1, CancellationToken ct = default)
     {
+        SupplierId = supplier;
+        Seen = SeenOptions.Any(o => o.Value == seen) ? seen : null;
+        Sort = SortOptions.Any(o => o.Value == sort) ? sort! : "severity";
+        Suppliers = (await db.Suppliers.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+            .Select(s => (s.Id, s.Name)).ToList();
         Status = status ?? FlagStatus.Open.ToWord();
         Severity = severity;
         Rule = string.IsNullOrWhiteSpace(rule) ? null : rule.Trim();
@@ -48,6 +66,12 @@ public class IndexModel(ShopDbContext db, FlagActions actions) : PageModel
         if (Words.TryParse<Severity>(Severity, out var severityValue)) flags = flags.Where(f => f.Severity == severityValue);
         if (Words.TryParse<ProductKind>(Kind, out var kindValue)) flags = flags.Where(f => f.Product!.Kind == kindValue);
         if (Rule is not null) flags = flags.Where(f => f.Rule == Rule);
+        if (SupplierId is { } supplierId) flags = flags.Where(f => f.Product!.SupplierId == supplierId);
+        if (SeenOptions.FirstOrDefault(o => o.Value == Seen) is { Days: > 0 } window)
+        {
+            var since = DateTime.UtcNow.AddDays(-window.Days);
+            flags = flags.Where(f => f.FirstSeenUtc >= since);
+        }
         if (Q is not null)
         {
             // Case-insensitive, like the catalogue searches (Contains is case-sensitive on SQLite).
@@ -57,14 +81,37 @@ public class IndexModel(ShopDbContext db, FlagActions actions) : PageModel
 
         Total = await flags.CountAsync(ct);
         PageNumber = Math.Clamp(p, 1, PageCount);
-        // Severity is stored as its word, so "errors first" is spelled out rather than left to alphabetical order.
-        Rows = await flags
-            .OrderBy(f => f.Severity == Core.Model.Severity.Error ? 0 : f.Severity == Core.Model.Severity.Warning ? 1 : 2)
-            .ThenByDescending(f => f.LastSeenUtc).ThenBy(f => f.Id)
+        var ordered = Sort switch
+        {
+            "newest" => flags.OrderByDescending(f => f.FirstSeenUtc).ThenByDescending(f => f.Id),
+            "oldest" => flags.OrderBy(f => f.FirstSeenUtc).ThenBy(f => f.Id),
+            "product" => flags.OrderBy(f => f.Product!.Name).ThenBy(f => f.Id),
+            // Severity is stored as its word, so "errors first" is spelled out rather than left to alphabetical order.
+            _ => flags.OrderBy(f => f.Severity == Core.Model.Severity.Error ? 0 : f.Severity == Core.Model.Severity.Warning ? 1 : 2)
+                .ThenByDescending(f => f.LastSeenUtc).ThenBy(f => f.Id),
+        };
+        Rows = await ordered
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(f => new QueueRow(f.Id, f.Rule, f.Severity, f.Status, f.Message, f.ProductId, f.Product!.Name,
                 f.Product.Kind, f.Product.OnHold, f.FirstSeenUtc, f.LastSeenUtc, f.Version))
             .ToListAsync(ct);
+    }
+
+    /// <summary>This queue view's filters with another page number, for the page links.</summary>
+    public Dictionary<string, string> RouteFor(int page)
+    {
+        var route = new Dictionary<string, string>();
+        void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) route[key] = value; }
+        Add("status", Status);
+        Add("severity", Severity);
+        Add("rule", Rule);
+        Add("kind", Kind);
+        Add("q", Q);
+        Add("supplier", SupplierId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("seen", Seen);
+        if (Sort != "severity") route["sort"] = Sort;
+        if (page > 1) route["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return route;
     }
 
     /// <summary>Bulk decisions on the ticked rows ("id:version"), one FlagActions call per flag.</summary>
