@@ -62,7 +62,7 @@ public static class ShopCoreExtensions
             default:
                 connectionString ??= $"Data Source={Path.Combine(dataDirectory, "shop.db")}";
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-                    .AddInterceptors(SqliteSynchronousNormal.Instance);
+                    .AddInterceptors(SqliteConnectionPragmas.Instance);
                 break;
         }
     }
@@ -87,9 +87,9 @@ public static class ShopCoreExtensions
 /// instead of a read() call per page: the queue's search over 20,000 flags joined to their products went from 28 ms to
 /// 14 ms (sqlite3, 100,000 products), and every connection shares that cache. All are per connection, so applied on
 /// every open.</summary>
-internal sealed class SqliteSynchronousNormal : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+internal sealed class SqliteConnectionPragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
-    public static readonly SqliteSynchronousNormal Instance = new();
+    public static readonly SqliteConnectionPragmas Instance = new();
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA mmap_size=268435456;";
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
