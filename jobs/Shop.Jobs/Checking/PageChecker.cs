@@ -94,34 +94,32 @@ public sealed class PageChecker
         // Not disposed here: an abandoned parse may still read it (a MemoryStream over an array holds nothing to release).
         var stream = new MemoryStream(bytes, writable: false);
         var address = Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : "http://localhost/";
-        if (bytes.Length <= InlineParseMaxBytes)
-        {
-            using var small = await _context.OpenAsync(response =>
-            {
-                response.Content(stream).Address(address);
-                if (!string.IsNullOrWhiteSpace(contentType)) response.Header(HeaderNames.ContentType, contentType);
-            }, ct);
-            ct.ThrowIfCancellationRequested();
-            return PageExtractor.Extract(small, options, ct);
-        }
-        // AngleSharp parses a page in memory synchronously and does not look at the token mid-parse, so a page that
-        // parses slowly would overrun the time cap. The caller stops waiting at the cap instead; the abandoned parse is
-        // bounded by the byte cap, and its document is disposed when it ends.
-        var parsing = Task.Run(() => _context.OpenAsync(response =>
+        Task<IDocument> Open() => _context.OpenAsync(response =>
         {
             response.Content(stream).Address(address);
             if (!string.IsNullOrWhiteSpace(contentType)) response.Header(HeaderNames.ContentType, contentType);
-        }, ct), ct);
+        }, ct);
         IDocument document;
-        try
+        if (bytes.Length <= InlineParseMaxBytes)
         {
-            document = await parsing.WaitAsync(ct);
+            document = await Open();
         }
-        catch (OperationCanceledException)
+        else
         {
-            _ = parsing.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); },
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            throw;
+            // AngleSharp parses a page in memory synchronously and does not look at the token mid-parse, so a page that
+            // parses slowly would overrun the time cap. The caller stops waiting at the cap instead; the abandoned parse
+            // is bounded by the byte cap, and its document is disposed when it ends.
+            var parsing = Task.Run(Open, ct);
+            try
+            {
+                document = await parsing.WaitAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                _ = parsing.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Dispose(); },
+                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
         }
         using (document)
         {

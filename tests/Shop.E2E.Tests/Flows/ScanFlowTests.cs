@@ -23,12 +23,6 @@ public sealed class ScanningShop : LiveShop
         builder.UseSetting("SHOP_BOOTSTRAP_API_KEY", ApiKey);
     }
 
-    public async Task<T> WithDbAsync<T>(Func<ShopDbContext, Task<T>> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<ShopDbContext>());
-    }
-
     /// <summary>Waits for a condition on the database that background jobs bring about.</summary>
     public async Task<T> EventuallyAsync<T>(Func<ShopDbContext, Task<T?>> probe, string what, int seconds = 90) where T : class
     {

@@ -126,11 +126,10 @@ public class LiveShop : WebApplicationFactory<Shop.Web.Pages.Admin.Flags.IndexMo
         return (product.Id, product.Flags[0].Id);
     }
 
-    public async Task<T> WithProductAsync<T>(int id, Func<Product, T> read)
+    public async Task<T> WithDbAsync<T>(Func<ShopDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
-        var product = await scope.ServiceProvider.GetRequiredService<ShopDbContext>().Products.AsNoTracking().SingleAsync(p => p.Id == id);
-        return read(product);
+        return await work(scope.ServiceProvider.GetRequiredService<ShopDbContext>());
     }
 
     async Task IAsyncLifetime.DisposeAsync()

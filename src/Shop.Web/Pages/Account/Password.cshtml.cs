@@ -24,13 +24,14 @@ public class PasswordModel(UserManager<ShopUser> users, SignInManager<ShopUser> 
     [TempData]
     public string? Status { get; set; }
 
-    public int MinimumLength { get; private set; }
+    public int MinimumLength => users.Options.Password.RequiredLength;
 
-    public void OnGet() => MinimumLength = users.Options.Password.RequiredLength;
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        MinimumLength = users.Options.Password.RequiredLength;
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Core.Data;
 using Shop.Core.Flags;
 using Shop.Core.Model;
+using Shop.Web.Catalogue;
 
 namespace Shop.Web.Pages.Admin.Flags;
 
@@ -46,8 +47,7 @@ public class IndexModel(ShopDbContext db, FlagActions actions) : PageModel
         SupplierId = supplier;
         Seen = SeenOptions.Any(o => o.Value == seen) ? seen : null;
         Sort = SortOptions.Any(o => o.Value == sort) ? sort! : "severity";
-        Suppliers = (await db.Suppliers.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
-            .Select(s => (s.Id, s.Name)).ToList();
+        Suppliers = await SupplierChoices.LoadAsync(db, ct);
         Status = status ?? FlagStatus.Open.ToWord();
         Severity = severity;
         Rule = string.IsNullOrWhiteSpace(rule) ? null : rule.Trim();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Shop.Core.Catalogue;
 using Shop.Core.Data;
 using Shop.Core.Model;
+using Shop.Web.Catalogue;
 
 namespace Shop.Web.Pages.Admin.Products;
 
@@ -89,6 +90,5 @@ public class EditModel(ShopDbContext db, ProductCatalogue catalogue) : PageModel
     }
 
     public static async Task LoadSuppliersAsync(ViewDataDictionary viewData, ShopDbContext db, CancellationToken ct) =>
-        viewData["Suppliers"] = (await db.Suppliers.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
-            .Select(s => (s.Id, s.Name)).ToList() as IReadOnlyList<(int Id, string Name)>;
+        viewData["Suppliers"] = await SupplierChoices.LoadAsync(db, ct);
 }

@@ -40,8 +40,7 @@ public class IndexModel(ShopDbContext db, ProductCatalogue catalogue) : PageMode
         Flagged = flagged;
         Held = held;
         Sort = Sorts.Contains(sort) ? sort! : "name";
-        Suppliers = (await db.Suppliers.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
-            .Select(s => (s.Id, s.Name)).ToList();
+        Suppliers = await SupplierChoices.LoadAsync(db, ct);
 
         var products = db.Products.AsNoTracking();
         if (Kind is not null) products = products.Where(x => x.Kind == kindValue);
