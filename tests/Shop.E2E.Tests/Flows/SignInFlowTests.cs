@@ -35,7 +35,7 @@ public sealed class SignInFlowTests(SignInShop shop) : IClassFixture<SignInShop>
 
         await page.GetByLabel("Password").FillAsync(SignInShop.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Flags", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Admin/Flags$"));
         await Assertions.Expect(page.Locator(".nav-user")).ToContainTextAsync(SignInShop.AdminEmail);
 
         await page.Locator(".nav-user").GetByRole(AriaRole.Link, new() { Name = "Password" }).ClickAsync();
@@ -54,7 +54,7 @@ public sealed class SignInFlowTests(SignInShop shop) : IClassFixture<SignInShop>
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Email or password is wrong.");
         await page.GetByLabel("Password").FillAsync("Second-Secret-Of-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Dashboard", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Admin/Dashboard$"));
     }
 
     private static async Task SignInAsync(IPage page, string email, string password)
@@ -75,7 +75,7 @@ public sealed class SignInFlowTests(SignInShop shop) : IClassFixture<SignInShop>
             var admin = await adminContext.NewPageAsync();
             await admin.GotoAsync("/Admin/Users");
             await SignInAsync(admin, SignInShop.AdminEmail, SignInShop.AdminPassword);
-            await admin.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Admin/Users", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Admin/Users$"));
             await admin.GetByLabel("Email").FillAsync("merch@e2e.example");
             await admin.GetByLabel("Password (at least 12").FillAsync("Merch-Password-2026!");
             await admin.GetByLabel("Role").SelectOptionAsync("Merchandiser");

@@ -24,9 +24,10 @@ public sealed class StorefrontFlowTests(LiveShop shop) : IClassFixture<LiveShop>
         await page.GetByRole(AriaRole.Radio, new() { Name = "Home use" }).CheckAsync();
         await page.GetByLabel("To").First.FillAsync("0.3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show products" }).ClickAsync();
-        // The new document parsed is enough: waiting for its "load" event as well (every resource) once hung for 30 s
-        // on loaded CI cores.
-        await page.WaitForURLAsync(url => url.Contains("use=home", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // Retrying assertions, not WaitForURL: after a form submission Playwright's WaitForURL twice hung for 30 s on a
+        // load state it had missed. Once the URL is the new one, a visible footer means the new page is parsed.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("use=home"));
+        await Assertions.Expect(page.Locator(".site-footer")).ToBeVisibleAsync();
 
         var lengths = await page.Locator(".product-card .chip").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\d+\.\d+ mm$") }).AllTextContentsAsync();
         Assert.NotEmpty(lengths);
@@ -34,7 +35,8 @@ public sealed class StorefrontFlowTests(LiveShop shop) : IClassFixture<LiveShop>
         await Assertions.Expect(page.Locator(".product-card .chip-pro")).ToHaveCountAsync(0);
 
         await page.GetByLabel("Sort by").SelectOptionAsync("price");
-        await page.WaitForURLAsync(url => url.Contains("sort=price", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=price"));
+        await Assertions.Expect(page.Locator(".site-footer")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Sort by")).ToHaveValueAsync("price");
         var prices = (await page.Locator(".product-card .product-price").AllTextContentsAsync())
             .Select(p => decimal.Parse(p.TrimStart('$'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
