@@ -32,34 +32,41 @@ public static class ScanBenchmark
         for (var i = 0; i < pages; i++) await File.WriteAllBytesAsync(Path.Combine(pageDir, $"p{i}.html"), bodies[i]);
         Console.WriteLine($"{pages:N0} pages, {bodies.Average(b => b.Length) / 1024:0.0} KB on average; {workers} Hangfire workers; {Environment.ProcessorCount} cores");
 
-        // Baseline: the checker alone over the files, one after another (what `check DIR` does).
-        var checker = PageChecker.Create();
-        var listing = new Shop.Core.Checking.Listing { Kind = ProductKind.Roller, NeedleLengthMm = 0.5, IntendedUse = IntendedUse.Home };
-        // Warm-up: as many pages as the scan's warm-up below, so both are measured with the JIT's tiering as settled.
-        var warmPages = int.TryParse(Environment.GetEnvironmentVariable("SCAN_WARMUP_PAGES"), out var w) ? w : pages;
-        for (var i = 0; i < Math.Max(50, warmPages); i++) await CheckFileAsync(checker, Path.Combine(pageDir, $"p{i % pages}.html"), listing);
-        var checkWatch = Stopwatch.StartNew();
-        var checkCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var i = 0; i < pages; i++) await CheckFileAsync(checker, Path.Combine(pageDir, $"p{i}.html"), listing);
-        checkWatch.Stop();
-        checkCpu = Process.GetCurrentProcess().TotalProcessorTime - checkCpu;
-        var checkRate = pages / checkWatch.Elapsed.TotalSeconds;
-        Console.WriteLine($"check (files, in process): {checkWatch.Elapsed.TotalSeconds:0.00} s, {checkRate:0} pages/s, CPU {checkCpu.TotalMilliseconds / pages:0.00} ms per page");
+        // `check DIR` as the command runs it: a whole process over the same files, start-up and JIT included. Its
+        // like for like is the first scan of a freshly started process below.
+        var (commandElapsed, commandPages) = await CheckCommandAsync(pageDir);
+        var commandRate = commandPages / commandElapsed.TotalSeconds;
+        Console.WriteLine($"`check DIR` as a whole process: {commandPages:N0} pages, {commandElapsed.TotalSeconds:0.00} s, {commandRate:0} pages/s");
 
+        var listing = new Shop.Core.Checking.Listing { Kind = ProductKind.Roller, NeedleLengthMm = 0.5, IntendedUse = IntendedUse.Home };
+        var warmPages = int.TryParse(Environment.GetEnvironmentVariable("SCAN_WARMUP_PAGES"), out var w) ? w : pages;
         await using var supplier = await StartSupplierAsync(bodies);
         var host = await StartHostAsync(Path.Combine(root, "data"), workers);
         try
         {
-            // Warm-up: a first scan of other products over the same pages, by default as many, so JIT and connection
-            // set-up are not in the figure. After a 20-page warm-up the runtime was still tiering up EF Core, Hangfire
-            // and Kestrel (over 12,000 methods recompiled) through the whole measured scan; its figures are the cold
-            // process's first scan, printed too.
+            // The first scan of this process, before anything else has run the checker: a cold process's figure. It
+            // also warms the process up (by default as many pages as the measured scan), so JIT and connection set-up
+            // are not in the measured figures: after a 20-page warm-up the runtime was still tiering up EF Core,
+            // Hangfire and Kestrel (over 12,000 methods recompiled) through the whole measured scan.
             var warmSupplier = await SeedAsync(host, supplier.Urls.First(), "warm-up", warmPages);
             var warmCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (warmElapsed, _) = await ScanAsync(host, warmSupplier, warmPages, sample: false);
             warmCpu = Process.GetCurrentProcess().TotalProcessorTime - warmCpu;
-            Console.WriteLine($"warm-up, a first scan in a cold process: {warmPages:N0} pages, {warmElapsed.TotalSeconds:0.00} s, " +
-                              $"{warmPages / warmElapsed.TotalSeconds:0} pages/s, CPU {warmCpu.TotalMilliseconds / warmPages:0.00} ms per page");
+            var coldRate = warmPages / warmElapsed.TotalSeconds;
+            Console.WriteLine($"first scan in a cold process: {warmPages:N0} pages, {warmElapsed.TotalSeconds:0.00} s, " +
+                              $"{coldRate:0} pages/s, CPU {warmCpu.TotalMilliseconds / warmPages:0.00} ms per page; " +
+                              $"`check DIR` as a process is {commandRate / coldRate:0.00}x as fast");
+
+            // The checker alone over the files, one after another (what `check DIR` does), in this warmed process.
+            var checker = PageChecker.Create();
+            for (var i = 0; i < Math.Max(50, warmPages); i++) await CheckFileAsync(checker, Path.Combine(pageDir, $"p{i % pages}.html"), listing);
+            var checkWatch = Stopwatch.StartNew();
+            var checkCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            for (var i = 0; i < pages; i++) await CheckFileAsync(checker, Path.Combine(pageDir, $"p{i}.html"), listing);
+            checkWatch.Stop();
+            checkCpu = Process.GetCurrentProcess().TotalProcessorTime - checkCpu;
+            var checkRate = pages / checkWatch.Elapsed.TotalSeconds;
+            Console.WriteLine($"check (files, in this warm process): {checkWatch.Elapsed.TotalSeconds:0.00} s, {checkRate:0} pages/s, CPU {checkCpu.TotalMilliseconds / pages:0.00} ms per page");
 
             var supplierId = await SeedAsync(host, supplier.Urls.First(), "bench", pages);
             var scanCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -68,7 +75,8 @@ public static class ScanBenchmark
             scanCpu = Process.GetCurrentProcess().TotalProcessorTime - scanCpu;
             (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods, System.Runtime.JitInfo.GetCompilationTime() - jitTime);
             var scanRate = pages / elapsed.TotalSeconds;
-            Console.WriteLine($"scan: {elapsed.TotalSeconds:0.00} s, {scanRate:0} pages/s; a scanned page costs {checkRate / scanRate:0.00}x a checked file");
+            Console.WriteLine($"scan: {elapsed.TotalSeconds:0.00} s, {scanRate:0} pages/s; a scanned page costs {checkRate / scanRate:0.00}x a checked file " +
+                              $"in this process, {commandRate / scanRate:0.00}x a page of `check DIR` as a process");
             // CPU time of the whole process (supplier, workers, the polling loop) per page: steadier than wall-clock when
             // other work shares the cores.
             Console.WriteLine($"scan CPU {scanCpu.TotalMilliseconds / pages:0.00} ms per page: {scanCpu / checkCpu:0.00}x the check's; " +
@@ -91,6 +99,23 @@ public static class ScanBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(root, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Runs `Shop.Jobs check --format jsonl DIR` (the build next to this one) and counts its output lines.</summary>
+    private static async Task<(TimeSpan Elapsed, int Pages)> CheckCommandAsync(string pageDir)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Shop.Jobs.dll"), "check", "--format", "jsonl", pageDir }) start.ArgumentList.Add(arg);
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var lines = 0;
+        while (await process.StandardOutput.ReadLineAsync() is not null) lines++;
+        await process.WaitForExitAsync();
+        watch.Stop();
+        // Every page must be checked (check-cli.md: 0), else the figure is not the one compared.
+        if (process.ExitCode != 0) throw new InvalidOperationException($"check exited with {process.ExitCode}: {await errors}");
+        return (watch.Elapsed, lines);
     }
 
     private static async Task CheckFileAsync(PageChecker checker, string path, Shop.Core.Checking.Listing listing)
