@@ -63,6 +63,7 @@ internal static class FactReader
         }
 
         var facts = page.Facts;
+        if (needled) KeepProductLengths(page.Lengths);
         facts.NeedleLengthsMm = needled
             ? page.Lengths.SelectMany(m => m.Mm).Select(v => Math.Round(v, 3)).Distinct().Order().ToList()
             : [];
@@ -201,7 +202,6 @@ internal static class FactReader
     private static void ReadLengths(ExtractedPage page, TextBlock block)
     {
         if (block.Label is { } label && Vocabulary.NotLengthBefore().IsMatch(label + " ")) return;
-        var labelled = block.Label is { } l && Vocabulary.NeedleWord().IsMatch(l);
         var variantValues = block.From == EvidenceSource.Variants ? new List<double>() : null;
         var text = block.Text;
         var previousEnd = 0;
@@ -229,9 +229,9 @@ internal static class FactReader
             // asks for the range ends; a 0 would make every adjustable pen "implausible").
             values = values.Where(v => v > 0).Distinct().ToList();
             if (values.Count == 0) continue;
-            var needleContext = labelled || Vocabulary.NeedleWord().IsMatch(before);
-            // Past a few millimetres an unlabelled figure is a dimension (roller head, handle), not a needle.
-            if (values.Max() > 5.0 && !needleContext) continue;
+            // Past a few millimetres a figure is a dimension (roller head, handle, "pen length: 155 mm"), not a needle,
+            // unless it names the needles (then it is a likely unit error the implausible-length rule reports).
+            if (values.Max() > 5.0 && !Vocabulary.StrictNeedleWord().IsMatch((block.Label ?? "") + " " + before)) continue;
             if (variantValues is not null)
             {
                 variantValues.AddRange(values);
@@ -246,6 +246,18 @@ internal static class FactReader
             var distinct = variantValues.Distinct().Order().ToList();
             AddLength(page, new LengthMention(distinct, Trim(text), block.From, distinct.Count > 1 ? LengthShape.Set : LengthShape.Single));
         }
+    }
+
+    /// <summary>Drops the mentions that are not lengths of this product: talk about needle lengths in general
+    /// ("typically 0.2-0.3 mm", "clinics use 0.5-1.5 mm"), unless nothing else states a length; and an adjustable
+    /// range's settings ("0.5 mm: fine lines" in a pen's depth guide), which rules.md reads as its ends.</summary>
+    private static void KeepProductLengths(List<LengthMention> lengths)
+    {
+        if (lengths.Any(m => !Vocabulary.GeneralTalk().IsMatch(m.Text))) lengths.RemoveAll(m => Vocabulary.GeneralTalk().IsMatch(m.Text));
+        var ranges = lengths.Where(m => m.Shape == LengthShape.Range).Select(m => (Min: m.Mm.Count == 1 ? 0 : m.Mm.Min(), Max: m.Mm.Max())).ToList();
+        if (ranges.Count == 0) return;
+        lengths.RemoveAll(m => m.Shape == LengthShape.Single && m.From != EvidenceSource.Variants &&
+                               m.Mm.All(v => ranges.Any(r => v > r.Min + 0.001 && v < r.Max - 0.001)));
     }
 
     private static void AddLength(ExtractedPage page, LengthMention mention)
@@ -265,13 +277,19 @@ internal static class FactReader
     private static readonly Regex BodyNear = new(@"handle|grip|case|body|shell|box|housing|griff|manche|mango", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex Negation = new(@"(?:\bnot\b|\bnever\b|\bno\b|n't|\bnicht\b|\bkein\w*|\bpas\b|\bni\b)\W+(?:\w+\W+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex CartridgeWords = new(@"cartridge|needle\s*head|needle\s*tip|\btips?\b|\bheads?\b|kartusche|cartouche|cartucho", RegexOptions.IgnoreCase | RegexOptions.Compiled);
-    private static readonly Regex BodyWords = new(@"\bpen\b|handpiece|hand\s*piece|machine|device\s*body|\bhandle\b|motor", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex BodyWords = new(@"\bpen\b|handpiece|hand\s*piece|machine|device\s*body|\bhandle\b|motor|\bstylo\b|corps\s+du|handstück|\bgerät|\bstift\b|\bpluma\b|\bbolígrafo|cuerpo\s+del", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex SterilWord = new(@"steril|stéril|estéril|irradiat|kGy|ethylene\s*oxide", RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
     // "Not for sale to the public for self-treatment", "not intended for use at home": the negation governs a phrase
     // that stands further back than Negation's two words. Commas end it, so "not suitable for sensitive skin, ideal for
     // home use" still markets home use.
     private static readonly Regex DistantNegation = new(@"\b(?:not|never)\s+(?:for\s+sale|sold|available|intended|suitable|meant|designed|recommended)\s+(?:to|for)\b[^.;!?,]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex NoAnswer = new(@":\s*(?:no|nein|non|não)\s*[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex Comparison = new(@"\b(?:unlike|instead\s+of|rather\s+than|replaces?|compared\s+(?:to|with)|than|no\s+more|no\s+need\s+for|anders\s+als|statt|au\s+lieu\s+des?|contrairement\s+aux?|en\s+lugar\s+de|a\s+diferencia\s+de)\b[^.;!?]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static bool Compared(string sentence, Match m) => Comparison.IsMatch(sentence[Math.Max(0, m.Index - 70)..m.Index]);
 
     private static bool Negated(string sentence, Match m) =>
         Negation.IsMatch(sentence[Math.Max(0, m.Index - 30)..m.Index]) || DistantNegation.IsMatch(sentence[Math.Max(0, m.Index - 90)..m.Index]);
@@ -320,18 +338,25 @@ internal static class FactReader
     private static void ReadCues(string s, ulong families, EvidenceSource from, ProductKind? kind, AddCue add)
     {
         Match m;
-        if (In(families, 0) &&
+        // "Use at home: No", "Es de uso profesional: No": a spec row answered no states the opposite.
+        if (NoAnswer.IsMatch(s)) return;
+        // An FAQ's question ("Are the patches reusable?", "Peut-on l'utiliser à domicile ?") states nothing; its answer does.
+        var question = s.EndsWith('?');
+        if (!question && In(families, 0) &&
             (m = Vocabulary.HomeUse().Match(s)).Success && !Negated(s, m)) add(CueKind.HomeUse, s, m, from);
-        if (In(families, 1))
+        if (!question && In(families, 1))
         {
             if ((m = Vocabulary.ProfessionalUse().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalUse, s, m, from);
             if ((m = Vocabulary.ProfessionalMarketing().Match(s)).Success && !Negated(s, m)) add(CueKind.ProfessionalMarketing, s, m, from);
         }
 
-        // A pen is not single-use because its cartridges are; a cartridge is not reusable because its pen is.
-        if (In(families, 2) &&
-            (m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && CartridgeWords.IsMatch(s)))
+        // A pen is not single-use because its cartridges are: on a pen's page "single-use" and "do not re-use" are about
+        // the cartridges unless the sentence names the pen itself. A cartridge is not reusable because its pen is.
+        // "Unlike disposable patches", "replaces 120 single-use patches" compare with other products.
+        if (!question && In(families, 2) &&
+            (m = Vocabulary.SingleUse().Match(s)).Success && !(kind == ProductKind.Pen && !BodyWords.IsMatch(s)) && !Compared(s, m))
             add(CueKind.SingleUse, s, m, from);
+        if (question) return;
         var reusable = In(families, 3) ? Vocabulary.Reusable().Match(s) : Match.Empty;
         var reuseInstructions = In(families, 4) ? Vocabulary.ReuseInstructions().Match(s) : Match.Empty;
         if (reusable.Success || reuseInstructions.Success)
@@ -376,9 +401,9 @@ internal static class FactReader
         ReadClaims(s, families, from, add);
 
         if (In(families, 10) && (m = Vocabulary.Dissolving().Match(s)).Success &&
-            (kind is ProductKind.Patch || PatchNeedleWords.IsMatch(s)))
+            (kind is ProductKind.Patch || PatchNeedleWords.IsMatch(s)) && !Compared(s, m))
             add(CueKind.Material, s, m, from, NeedleMaterial.Dissolving.ToWord());
-        if (In(families, 11) && (m = Vocabulary.Plastic().Match(s)).Success)
+        if (In(families, 11) && (m = Vocabulary.Plastic().Match(s)).Success && !Compared(s, m))
             add(CueKind.Material, s, m, from, NeedleMaterial.Plastic.ToWord());
         if (In(families, TitanFamily) && (m = Vocabulary.Titanium().Match(s)).Success && MaterialIsNeedles(s, m))
             add(CueKind.Material, s, m, from, NeedleMaterial.Titanium.ToWord());
@@ -448,9 +473,10 @@ internal static class FactReader
             if (Regex.IsMatch(label, "handle|griff|manche|mango|case|box", RegexOptions.IgnoreCase)) continue;
             var value = block.Text;
             if (Vocabulary.Dissolving().IsMatch(value) || Regex.IsMatch(value, "hyaluron", RegexOptions.IgnoreCase)) return NeedleMaterial.Dissolving;
-            if (Regex.IsMatch(value, @"\b(?:plastic|ABS|PP|polypropylene|polycarbonate|resin|nylon)\b", RegexOptions.IgnoreCase)) return NeedleMaterial.Plastic;
+            // "Titan, ABS-Kunststoff": a metal beside a plastic is the needles' metal and the handle's plastic.
             if (Vocabulary.Titanium().IsMatch(value)) return NeedleMaterial.Titanium;
             if (Vocabulary.Steel().IsMatch(value)) return NeedleMaterial.StainlessSteel;
+            if (Regex.IsMatch(value, @"\b(?:plastic|ABS|PP|polypropylene|polycarbonate|resin|nylon)\b", RegexOptions.IgnoreCase)) return NeedleMaterial.Plastic;
         }
         var first = page.CuesOf(CueKind.Material).FirstOrDefault();
         return first?.Value is { } word ? Words.Parse<NeedleMaterial>(word) : null;

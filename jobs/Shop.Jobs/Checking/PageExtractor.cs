@@ -490,11 +490,17 @@ internal sealed class PageExtractor
     {
         var text = TextContentOf(heading);
         if (text.Length >= 80 || !Vocabulary.NoiseHeading().IsMatch(text)) return false;
+        MarkSectionNoise(heading);
+        return true;
+    }
+
+    /// <summary>The section a noise heading opens: its later children are skipped as the walk meets them.</summary>
+    private void MarkSectionNoise(IElement heading)
+    {
         var section = heading.ParentElement;
-        if (section is null || section == _document.Body || IsProtected(section) || section.LocalName is "main" or "body") return false;
+        if (section is null || section == _document.Body || IsProtected(section) || section.LocalName is "main" or "body") return;
         _noise.Add(section);
         _noiseSections.Add(section);
-        return true;
     }
 
     private static bool IsNoiseMark(string marks, ulong families)
@@ -604,6 +610,8 @@ internal sealed class PageExtractor
             if (IsNoise(element, local, marks, families, attributes))
             {
                 _noise.Add(element);
+                // A heading that is noise by its own marks (`<h2 id="customer-reviews">`) opens a noise section too.
+                if (local is "h2" or "h3" or "h4") MarkSectionNoise(element);
                 continue;
             }
             if (local is "h2" or "h3" or "h4" && IsNoiseHeading(element)) continue;
@@ -854,7 +862,7 @@ internal sealed class PageExtractor
             foreach (var e in _brandCandidates)
             {
                 var text = Clean(TextContentOf(e));
-                var m = System.Text.RegularExpressions.Regex.Match(text, @"^(?:Visit\s+the\s+(?<b>.+?)\s+Store|Brand:\s*(?<b>.+))$");
+                var m = System.Text.RegularExpressions.Regex.Match(text, @"^(?:Visit\s+the\s+(?<b>.+?)\s+Store|Besuche\s+den\s+(?<b>.+?)[-\s]Store|Visitez\s+la\s+boutique\s+(?<b>.+)|Visita\s+la\s+tienda\s+de\s+(?<b>.+)|(?:Brand|Marke|Marque|Marca):\s*(?<b>.+))$");
                 if (m.Success) { _product.Brand = m.Groups["b"].Value.Trim(); break; }
                 if (text.Length is > 1 and < 60 && !text.Contains(':')) { _product.Brand = text; break; }
             }
@@ -864,12 +872,17 @@ internal sealed class PageExtractor
             if (block.Label is null) continue;
             var label = block.Label.Trim().ToLowerInvariant();
             var value = block.Text.Length > block.Label.Length + 1 ? block.Text[(block.Text.IndexOf(':') + 1)..].Trim() : "";
-            if (value.Length == 0 || value.Length > 120) continue;
+            if (value.Length == 0 || value.Length > 120 || Placeholder.IsMatch(value)) continue;
             if (label is "brand" or "marke" or "marque" or "marca" or "brand name") _product.Brand ??= value;
-            else if (label is "sku" or "item model number" or "model number" or "model" or "mpn" or "art.-nr." or "artikelnummer" or "référence" or "ref" or "part number" or "manufacturer part number" or "item number") _product.Sku ??= value;
+            else if (label is "sku" or "item model number" or "model number" or "model" or "mpn" or "art.-nr." or "artikelnummer" or "référence" or "ref" or "part number" or "manufacturer part number" or "item number" or "asin") _product.Sku ??= value;
             else if (label is "ean" or "upc" or "gtin" or "ean-13" or "ean13" or "ean / upc" or "barcode") _product.Gtin ??= Prices.Gtin(value);
         }
     }
+
+    // What marketplaces print in an empty field (eBay's "MPN: Does not apply", "Brand: Unbranded").
+    private static readonly System.Text.RegularExpressions.Regex Placeholder = new(
+        @"^(?:does\s+not\s+apply|not\s+applicable|n/?a|none|unbranded|no\s+brand|generic|nicht\s+zutreffend|ohne\s+marke|sans\s+marque|sans\s+objet|no\s+aplica|sin\s+marca|-+)\.?$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static readonly string[] StrongPriceMarks =
         ["pricetopay", "offscreen", "priceblock", "x-price-primary", "prcisum", "price-current", "price-value", "sale", "special", "final", "current", "now", "our"];

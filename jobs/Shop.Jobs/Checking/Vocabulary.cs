@@ -25,7 +25,7 @@ internal static partial class Vocabulary
     public static partial Regex RangeSeparator();
 
     /// <summary>Words right before a number that say it is not a needle length.</summary>
-    [GeneratedRegex(@"(?:diam(?:eter|\.)?|dia\.?|Ø|⌀|thick(?:ness)?|gauge|width|wide|breadth|handle|grip|head\s*(?:size|width)|roller\s*(?:head|size|width|diameter)|size\s*of\s*(?:the\s*)?(?:roller|head|handle)|total\s*length|overall|dimension|package|weight|Durchmesser|Stärke|Breite|Griff|diamètre|largeur|épaisseur|manche|diámetro|ancho|grosor|mango|spessore|larghezza|cable|cord|battery|screen|tube|bottle|cap)\W*(?:\w+\W+){0,2}$", O)]
+    [GeneratedRegex(@"(?:diam(?:eter|\.)?|dia\.?|Ø|⌀|thick(?:ness)?|gauge|width|wide|breadth|handle|grip|head\s*(?:size|width)|roller\s*(?:head|size|width|diameter)|size\s*of\s*(?:the\s*)?(?:roller|head|handle)|total\s*length|overall|dimension|package|weight|Durchmesser|Stärke|Breite|Griff|diamètre|largeur|épaisseur|manche|diámetro|ancho|grosor|mango|spessore|larghezza|cable|cord|battery|screen|tube|bottle|cap)\W*(?:\w+\W+){0,3}$", O)]
     public static partial Regex NotLengthBefore();
 
     [GeneratedRegex(@"^\s*(?:in\s*)?(?:diam(?:eter)?|dia\b|thick|wide|width|gauge|long\s*handle|handle|x\s*\d|×|\*\s*\d|Ø|Durchmesser|de\s*diamètre|de\s*diámetro)", O)]
@@ -33,6 +33,14 @@ internal static partial class Vocabulary
 
     [GeneratedRegex(@"needle|pin|nadel|aiguille|aguja|micro[-\s]?needl|depth|tiefe|profondeur|profundidad|length|länge|longueur|longitud", O)]
     public static partial Regex NeedleWord();
+
+    /// <summary>Words that name the needles themselves (not "length" alone: a pen or a handle has a length too).</summary>
+    [GeneratedRegex(@"needle|pin\b|nadel|aiguille|aguja|micro[-\s]?needl|depth|tiefe|profondeur|profundidad", O)]
+    public static partial Regex StrictNeedleWord();
+
+    /// <summary>Sentences about needle lengths in general, not this product's: guides, FAQs, clinic talk.</summary>
+    [GeneratedRegex(@"\b(?:typically|usually|generally|in\s+general|as\s+a\s+rule|in\s+(?:the\s+|a\s+)?clinics?|clinics?\s+(?:use|go|work)|clinic(?:al)?\s+microneedling|professionals?\s+(?:use|work)|dermatologists?\s+(?:recommend|use)|reserved\s+for|en\s+général|généralement|en\s+règle\s+générale|en\s+cabinet|réservée?s?\s+aux|im\s+allgemeinen|in\s+der\s+regel|üblicherweise|normalerweise|empfehlen\s+(?:dermatologen|experten|ärzte)|spricht\s+man|vorbehalten|por\s+lo\s+general|generalmente|normalmente|en\s+clínicas?|reservad[oa]s?\s+a)\b", O)]
+    public static partial Regex GeneralTalk();
 
     [GeneratedRegex(@"adjust|einstellbar|réglable|ajustable|regulable|variable|range|depth", O)]
     public static partial Regex Adjustable();
@@ -70,7 +78,7 @@ internal static partial class Vocabulary
     public static partial Regex SingleUse();
     [GeneratedRegex(@"(?<!not\s|non[-\s]?)re[-\s]?usable|washable|(?:multiple|several|many|repeated)\s*(?:uses|applications|treatments)|can\s*re[-\s]?use|can\s*be\s*(?:re[-\s]?used|used\s*(?:again|(?:up\s*to\s*)?\d+\s*times|many\s*times))|wiederverwendbar|waschbar|réutilisable|lavable|reutilizable|lavable", O)]
     public static partial Regex Reusable();
-    [GeneratedRegex(@"(?:clean|disinfect|sanitiz|wash|rinse|wipe)\w*\s*(?:(?:it|the|your|with)\s+(?:[\w%-]+\s+){0,4})?(?:thoroughly\s*)?(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session)|(?:soak|sterili[sz]e|disinfect|sanitiz|wash|rinse)\w*\b.{0,60}\bafter\s*(?:each|every)\s*(?:use|treatment|session)|(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session),?\s*(?:clean|rinse|wash|soak|disinfect|sanitize)|rinse\s*(?:it\s*)?(?:under|with)\s*\w+\s*(?:water\s*)?after|store\s*(?:it\s*)?in\s*(?:the|its)\s*(?:\w+\s*)?(?:case|box|container)|replace\s*(?:the\s*)?(?:\w+\s*)?(?:every|after)\s*\d+|lasts?\s*(?:for\s*)?(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|uses|sessions|treatments)|(?:use|reuse|re-use)\s*(?:\w+\s+){0,2}(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?times|\d+\s*(?:-\s*\d+\s*)?(?:uses|treatments|sessions)\s*(?:per|before)|until\s*the\s*needles\s*(?:become\s*)?dull|nach\s*jede[mr]\s*(?:gebrauch|anwendung)\s*(?:reinigen|desinfizieren)|reinigen\s*sie\s*\w*\s*nach\s*jede|nettoyer\s*après\s*chaque|après\s*chaque\s*utilisation,?\s*(?:nettoy|rinc|désinfect)|limpi\w*\s*después\s*de\s*cada|después\s*de\s*cada\s*uso,?\s*(?:limpi|enjuag|desinfect)", O)]
+    [GeneratedRegex(@"(?:clean|disinfect|sanitiz|wash|rinse|wipe)\w*\s*(?:(?:it|the|your|with)\s+(?:[\w%-]+\s+){0,4})?(?:thoroughly\s*)?(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session)|(?:soak|sterili[sz]e|disinfect|sanitiz|wash|rinse)\w*\b.{0,60}\bafter\s*(?:each|every)\s*(?:use|treatment|session)|(?:after|before)\s*(?:each|every)\s*(?:use|treatment|session),?\s*(?:clean|rinse|wash|soak|disinfect|sanitize)|rinse\s*(?:it\s*)?(?:under|with)\s*\w+\s*(?:water\s*)?after|store\s*(?:it\s*)?in\s*(?:the|its)\s*(?:\w+\s*)?(?:case|box|container)|replace\s*(?:the\s*)?(?:\w+\s*)?(?:every|after)\s*\d+|lasts?\s*(?:for\s*)?(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?(?:months?|weeks?|uses|sessions|treatments)|(?:use|reuse|re-use)\s*(?:\w+\s+){0,2}(?:up\s*to\s*)?\d+\s*(?:-\s*\d+\s*)?times|\d+\s*(?:-\s*\d+\s*)?(?:uses|treatments|sessions)\s*(?:per|before)|until\s*the\s*needles\s*(?:become\s*)?dull|nach\s*jede[mr]\s*(?:gebrauch|anwendung)\s*(?:reinigen|desinfizieren)|reinigen\s*sie\s*\w*\s*nach\s*jede|nettoyer\s*après\s*chaque|après\s*chaque\s*utilisation,?\s*(?:nettoy|rinc|désinfect)|(?:nettoy|désinfect|rinc)\w*\s+(?:[\w'’-]+\s+){0,6}après\s*chaque\s*(?:utilisation|usage|séance|traitement|application)|(?:reinig|desinfizier|spül|wasch)\w*\s+(?:\w+\s+){0,6}nach\s*jede[mr]\s*(?:gebrauch|anwendung|behandlung|benutzung)|(?:limpi|desinfect|lav|enjuag)\w*\s+(?:\w+\s+){0,6}después\s*de\s*cada\s*(?:uso|sesión|tratamiento|aplicación)|limpi\w*\s*después\s*de\s*cada|después\s*de\s*cada\s*uso,?\s*(?:limpi|enjuag|desinfect)", O)]
     public static partial Regex ReuseInstructions();
 
     // Sterility.
@@ -88,12 +96,12 @@ internal static partial class Vocabulary
     public static partial Regex MethodSteam();
     [GeneratedRegex(@"sealed\s*(?:sterile\s*)?(?:pouch|blister|pack(?:age|aging|et)?|bag|box)|individually\s*(?:sealed|packed|packaged|wrapped)|blister\s*pack|sterile\s*(?:pack(?:age|aging)?|barrier|pouch)|do\s*not\s*use\s*if\s*(?:the\s*)?(?:package|packaging|pouch|seal)\s*is\s*(?:damaged|opened|broken)|do\s*not\s*re[-\s]?sterili[sz]e|\bLOT\b\s*(?:no\.?|number|#|:)|\bbatch\s*(?:no\.?|number)|exp(?:iry|iration)?\.?\s*date|use[-\s]by|shelf\s*life|haltbarkeit|verfallsdatum|date\s*de\s*péremption|fecha\s*de\s*caducidad", O)]
     public static partial Regex SterilePackaging();
-    [GeneratedRegex(@"(?:sterili[sz]\w*|disinfect\w*|sanitiz\w*|desinfizier\w*|désinfect\w*|stérilis\w*|esteriliz\w*|desinfect\w*|soak\w*\s*(?:\w+\s*){0,4}(?:alcohol|isopropyl))\b.{0,60}\b(?:before|prior\s*to)\s*(?:the\s*)?(?:first|initial|each|every)?\s*(?:use|using|application|treatment)|(?:before|prior\s*to)\s*(?:the\s*)?(?:first|initial)\s*(?:use|application),?.{0,40}(?:sterili[sz]|disinfect|sanitiz|soak|alcohol)|vor\s*(?:dem\s*)?(?:ersten\s*)?(?:gebrauch|anwendung)\s*(?:\w+\s*){0,4}(?:desinfizier|sterilisier)|avant\s*(?:la\s*)?(?:première\s*)?utilisation,?\s*(?:\w+\s*){0,4}(?:désinfect|stérilis)|antes\s*del?\s*(?:primer\s*)?uso,?\s*(?:\w+\s*){0,4}(?:desinfect|esteriliz)", O)]
+    [GeneratedRegex(@"(?:sterili[sz]\w*|disinfect\w*|sanitiz\w*|desinfizier\w*|désinfect\w*|stérilis\w*|esterili[zc]\w*|desinfect\w*|soak\w*\s*(?:\w+\s*){0,4}(?:alcohol|isopropyl))\b.{0,60}\b(?:before|prior\s*to)\s*(?:the\s*)?(?:first|initial|each|every)?\s*(?:use|using|application|treatment)|(?:before|prior\s*to)\s*(?:the\s*)?(?:first|initial)\s*(?:use|application),?.{0,40}(?:sterili[sz]|disinfect|sanitiz|soak|alcohol)|vor\s*(?:dem\s*)?(?:ersten\s*)?(?:gebrauch|anwendung)\s*(?:\w+\s*){0,4}(?:desinfizier|sterilisier)|avant\s*(?:la\s*)?(?:première\s*)?utilisation,?\s*(?:\w+\s*){0,4}(?:désinfect|stérilis)|antes\s*del?\s*(?:primer\s*)?uso,?\s*(?:\w+\s*){0,4}(?:desinfect|esteriliz)", O)]
     public static partial Regex SterilizeBeforeUse();
-    [GeneratedRegex(@"(?:sterili[sz](?:e|es|ed|ing|ation)|sterili[sz]er|stérilis\w*|sterilisier\w*|esteriliz\w*)\b.{0,80}\b(?:alcohol|isopropyl|ethanol|boil\w*|UV\b|hot\s*water|rubbing|alkohol|alcool|kochend\w*|bouill\w*|hirviendo)|\b(?:alcohol|isopropyl|ethanol|boil\w*|UV|hot\s*water|alkohol|alcool)\b.{0,60}(?:sterili[sz](?:e|es|ed|ing|ation)|sterili[sz]er|stérilis\w*|sterilisier\w*|esteriliz\w*)", O)]
+    [GeneratedRegex(@"(?:sterili[sz](?:e|es|ed|ing|ation)|sterili[sz]er|stérilis\w*|sterilisier\w*|esterili[zc]\w*)\b.{0,80}\b(?:alcohol|isopropyl|ethanol|boil\w*|UV\b|hot\s*water|rubbing|alkohol|alcool|kochend\w*|bouill\w*|hirviendo)|\b(?:alcohol|isopropyl|ethanol|boil\w*|UV|hot\s*water|alkohol|alcool)\b.{0,60}(?:sterili[sz](?:e|es|ed|ing|ation)|sterili[sz]er|stérilis\w*|sterilisier\w*|esterili[zc]\w*)", O)]
     public static partial Regex AlcoholSterilization();
 
-    [GeneratedRegex(@"(?<!\bnot\s(?:been\s)?|n't\s(?:been\s)?|\bno\s|\bnever\s)(?:FDA[-\s]*(?:approved|approval|registered|certified|listed)|approved\s*by\s*(?:the\s*)?FDA|FDA\s*&\s*CE\s*approved|CE\s*(?:&|and|/)\s*FDA\s*(?:approved|certified|registered))", O)]
+    [GeneratedRegex(@"(?<!\bnot\s(?:been\s)?|n't\s(?:been\s)?|\bno\s|\bnever\s)(?:FDA[-\s]*(?:approved|approval|registered|certified|listed)|approved\s*by\s*(?:the\s*)?FDA|FDA\s*&\s*CE\s*approved|CE\s*(?:&|and|/)\s*FDA\s*(?:approved|certified|registered))(?![^.;]{0,50}\b(?:facility|facilities|factory|plant|manufactur\w*|establishment|laborator\w*|site)\b)", O)]
     public static partial Regex FdaApproved();
 
     // Post-care "after microneedling" is the shop's own guidance (a moisturiser and sunscreen afterwards), so "after"
@@ -154,7 +162,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"(?<=[.!?;])\s+(?=[\p{Lu}\d""'(])|\s*[\r\n]+\s*|\s+[•·▪|]\s+")]
     public static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"(?:related|similar|recommended|recently\s*viewed|you\s*(?:may|might)\s*also|customers\s*(?:also|who)|frequently\s*bought|also\s*(?:bought|viewed|like)|more\s*from|other\s*products|compare\s*with|sponsored|more\s*to\s*love|(?:seller\s*)?feedback|pairs\s*well|complete\s*the\s*(?:set|routine)|reviews?|ratings?|q\s*&\s*a|questions\s*(?:and|&)\s*answers|ähnliche\s*(?:produkte|artikel)|das\s*könnte|kunden\s*kauften|bewertungen|produits\s*(?:similaires|associés)|vous\s*aimerez|avis\s*clients|productos\s*(?:relacionados|similares)|también\s*te\s*puede|opiniones|reseñas)", O)]
+    [GeneratedRegex(@"(?:related|similar|recommended|recently\s*viewed|you\s*(?:may|might)\s*also|customers\s*(?:also|who)|frequently\s*bought|also\s*(?:bought|viewed|like)|more\s*from|other\s*products|compare\s*with|sponsored|more\s*to\s*love|(?:seller\s*)?feedback|pairs\s*well|complete\s*the\s*(?:set|routine)|reviews?|ratings?|q\s*&\s*a|questions\s*(?:and|&)\s*answers|explore\s*more|discover\s*more|more\s*like\s*this|people\s*also|top\s*picks|best[-\s]?sellers?|trending|inspired\s*by|shop\s*(?:similar|more|the\s*look)|you'?ll\s*also\s*love|mehr\s*entdecken|entdecke\s*mehr|découvrez\s*aussi|descubre\s*más|ähnliche\s*(?:produkte|artikel)|das\s*könnte|kunden\s*kauften|bewertungen|produits\s*(?:similaires|associés)|vous\s*aimerez|avis\s*clients|productos\s*(?:relacionados|similares)|también\s*te\s*puede|opiniones|reseñas)", O)]
     public static partial Regex NoiseHeading();
 
     [GeneratedRegex(@"\s+")]

@@ -42,6 +42,9 @@ public class FixtureCorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task Accuracy_over_the_holdout_pages_is_reported() => await Accuracy(FixtureCorpus.HoldoutDirectory, "holdout", 0.90);
 
+    [Fact]
+    public async Task Accuracy_over_the_blind_pages_is_reported() => await Accuracy(FixtureCorpus.BlindDirectory, "blind", 0.50);
+
     private async Task Accuracy(string directory, string name, double floor)
     {
         int compared = 0, matched = 0, pages = 0, flagPagesRight = 0;
