@@ -289,10 +289,19 @@ internal static class FactReader
 
     private static readonly Regex Comparison = new(@"\b(?:unlike|instead\s+of|rather\s+than|replaces?|compared\s+(?:to|with)|than|no\s+more|no\s+need\s+for|anders\s+als|statt|au\s+lieu\s+des?|contrairement\s+aux?|en\s+lugar\s+de|a\s+diferencia\s+de)\b[^.;!?]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+    private static readonly Regex ClaimDisclaimer = new(@"\b(?:not|never|nicht|kein\w*|pas|no)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:intended|designed|meant|suitable|for\s+(?:the\s+)?treat\w*|to\s+treat|treat\w*|cure\w*|zur\s+behandlung|gedacht|bestimmt|geeignet|destiné\w*|conçu\w*|pour\s+traiter|para\s+(?:el\s+)?trat\w*|indicad\w*|diseñad\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
     private static bool Compared(string sentence, Match m) => Comparison.IsMatch(sentence[Math.Max(0, m.Index - 70)..m.Index]);
 
+    // "n'est pas destiné à un usage à domicile", "nicht für die Anwendung zu Hause", "no está indicado para uso en casa".
+    private static readonly Regex DistantNegationOther = new(@"(?:n'|ne\s+)(?:est|sont|convient|doit)\s+pas\b[^.;!?,]{0,60}$|\bnicht\s+(?:für|zur|zum|geeignet|bestimmt|gedacht|vorgesehen)\b[^.;!?,]{0,60}$|\bno\s+(?:es|está|son|están)\s+(?:apt|indicad|destinad|diseñad|recomendad)\w*\b[^.;!?,]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    // French negation wraps the verb: "Pour un usage personnel, nous ne vendons pas d'appareil".
+    private static readonly Regex NegationAfter = new(@"^[^.;!?]{0,40}\bne\s+\w+\s+pas\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
     private static bool Negated(string sentence, Match m) =>
-        Negation.IsMatch(sentence[Math.Max(0, m.Index - 30)..m.Index]) || DistantNegation.IsMatch(sentence[Math.Max(0, m.Index - 90)..m.Index]);
+        Negation.IsMatch(sentence[Math.Max(0, m.Index - 30)..m.Index]) || DistantNegation.IsMatch(sentence[Math.Max(0, m.Index - 90)..m.Index]) ||
+        DistantNegationOther.IsMatch(sentence[Math.Max(0, m.Index - 90)..m.Index]) || NegationAfter.IsMatch(sentence.AsSpan(m.Index + m.Length));
 
     private delegate void AddCue(CueKind kind, string sentence, Match match, EvidenceSource from, string? value = null);
 
@@ -302,12 +311,12 @@ internal static class FactReader
     private static readonly string[] Stems1Words = ["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"];
     private static readonly string[] Stems2Words = ["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"];
     private static readonly string[] Stems3Words = ["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"];
-    private static readonly string[] Stems4Words = ["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada"];
+    private static readonly string[] Stems4Words = ["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada", "anwendungen", "aufbewahren", "lagern", "guard", "rang"];
     private static readonly string[] Stems5Words = ["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"];
     private static readonly string[] Stems6Words = ["before", "prior", "vor ", "avant", "antes"];
     private static readonly string[] Stems7Words = ["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"];
     private static readonly string[] Stems8Words = ["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"];
-    private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction"];
+    private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction", "deeper", "channel"];
     private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "auflös", "disolv"];
     private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"];
     private static readonly string[] Stems12Words = ["steel", "316", "sus", "stahl", "inox"];
@@ -316,9 +325,9 @@ internal static class FactReader
     private static readonly string[] Stems15Words = ["scar", "narbe", "cicatri"];
     private static readonly string[] Stems16Words = ["stretch", "striae", "streifen", "vergeture", "estría"];
     private static readonly string[] Stems17Words = ["wrinkl", "fine line", "anti", "falten", "rides", "arruga"];
-    private static readonly string[] Stems18Words = ["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow"];
+    private static readonly string[] Stems18Words = ["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow", "barba", "bartwuchs", "barbe"];
     private static readonly string[] Stems19Words = ["regenera", "renewal", "repair", "zellerneuer", "régénér"];
-    private static readonly string[] Stems20Words = ["absor", "penetration", "aufnahme", "pénétr", "absorc"];
+    private static readonly string[] Stems20Words = ["absor", "penetration", "aufnahme", "aufgenommen", "pénétr", "absorc"];
     private static readonly string[] Stems21Words = ["exfoli", "peel", "dead skin"];
 
     private const int FdaFamily = 22, TitanFamily = 23;
@@ -340,6 +349,8 @@ internal static class FactReader
         Match m;
         // "Use at home: No", "Es de uso profesional: No": a spec row answered no states the opposite.
         if (NoAnswer.IsMatch(s)) return;
+        // A guide's "in clinics, 1.5 mm and above is used by professionals" is about needling, not about this product.
+        if (HasLengthUnit(s) && Vocabulary.GeneralTalk().IsMatch(s) && Vocabulary.Length().IsMatch(s)) return;
         // An FAQ's question ("Are the patches reusable?", "Peut-on l'utiliser à domicile ?") states nothing; its answer does.
         var question = s.EndsWith('?');
         if (!question && In(families, 0) &&
@@ -440,7 +451,10 @@ internal static class FactReader
     private static void ReadClaims(string s, ulong families, EvidenceSource from, AddCue add)
     {
         Match m;
-        if (In(families, 14) && (m = Vocabulary.ClaimCollagen().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
+        // "Not intended to treat scars, wrinkles or stretch marks", "nicht zur Behandlung von Narben ... gedacht":
+        // a disclaimer, every claim in it denied.
+        if (ClaimDisclaimer.IsMatch(s)) return;
+        if (In(families, 14) && (m = Vocabulary.ClaimCollagen().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
         if (In(families, 15))
         {
             if ((m = Vocabulary.ClaimDeepScar().Match(s)).Success)
@@ -450,12 +464,13 @@ internal static class FactReader
             }
             else if ((m = Vocabulary.ClaimScar().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.ScarTreatment.ToWord());
         }
-        if (In(families, 16) && (m = Vocabulary.ClaimStretchMarks().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
-        if (In(families, 17) && (m = Vocabulary.ClaimWrinkles().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
-        if (In(families, 18) && (m = Vocabulary.ClaimHair().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
-        if (In(families, 19) && (m = Vocabulary.ClaimRegeneration().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
-        if (In(families, 20) && (m = Vocabulary.ClaimAbsorption().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
-        if (In(families, 21) && (m = Vocabulary.ClaimExfoliation().Match(s)).Success) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
+        if (In(families, 16) && (m = Vocabulary.ClaimStretchMarks().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.StretchMarks.ToWord());
+        if (In(families, 17) && (m = Vocabulary.ClaimWrinkles().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.Wrinkles.ToWord());
+        if (In(families, 18) && (m = Vocabulary.ClaimHair().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.HairGrowth.ToWord());
+        if (In(families, 19) && (m = Vocabulary.ClaimRegeneration().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.CellRegeneration.ToWord());
+        if (In(families, 20) && (m = Vocabulary.ClaimAbsorption().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.Absorption.ToWord());
+        // "no exfoliating acids" is no exfoliation claim.
+        if (In(families, 21) && (m = Vocabulary.ClaimExfoliation().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.Exfoliation.ToWord());
     }
 
     // ---- material and count -------------------------------------------------------------------------------------

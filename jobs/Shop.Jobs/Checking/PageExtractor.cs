@@ -513,6 +513,8 @@ internal sealed class PageExtractor
                 // "product-reviews-summary" stars next to the title carry no facts, but "preview" is no review.
                 if (fragment == "review" && marks.Contains("preview", StringComparison.Ordinal) && !marks.Replace("preview", "").Contains("review")) continue;
                 if (fragment == "share" && marks.Contains("shared", StringComparison.Ordinal)) continue;
+                // Flatsome's (WooCommerce) "product-footer" holds the description and specification tabs.
+                if (fragment == "footer" && !marks.Replace("product-footer", "").Replace("product_footer", "").Contains("footer")) continue;
                 return true;
             }
         }
