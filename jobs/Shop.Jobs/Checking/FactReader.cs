@@ -254,10 +254,16 @@ internal static class FactReader
     private static void KeepProductLengths(List<LengthMention> lengths)
     {
         if (lengths.Any(m => !Vocabulary.GeneralTalk().IsMatch(m.Text))) lengths.RemoveAll(m => Vocabulary.GeneralTalk().IsMatch(m.Text));
-        var ranges = lengths.Where(m => m.Shape == LengthShape.Range).Select(m => (Min: m.Mm.Count == 1 ? 0 : m.Mm.Min(), Max: m.Mm.Max())).ToList();
+        static (double Min, double Max) Span(LengthMention m) => (m.Mm.Count == 1 ? 0 : m.Mm.Min(), m.Mm.Max());
+        var ranges = lengths.Where(m => m.Shape == LengthShape.Range).Select(Span).ToList();
         if (ranges.Count == 0) return;
-        lengths.RemoveAll(m => m.Shape == LengthShape.Single && m.From != EvidenceSource.Variants &&
-                               m.Mm.All(v => ranges.Any(r => v > r.Min + 0.001 && v < r.Max - 0.001)));
+        // A setting inside the range ("0.5 mm: fine lines"), or a narrower stretch of it ("at 2.0-2.5 mm it reaches deep scars").
+        lengths.RemoveAll(m => m.From != EvidenceSource.Variants && m.Shape switch
+        {
+            LengthShape.Single => m.Mm.All(v => ranges.Any(r => v > r.Min + 0.001 && v < r.Max - 0.001)),
+            LengthShape.Range => ranges.Any(r => r.Max - r.Min > Span(m).Max - Span(m).Min + 0.001 && Span(m).Min >= r.Min - 0.001 && Span(m).Max <= r.Max + 0.001),
+            _ => false,
+        });
     }
 
     private static void AddLength(ExtractedPage page, LengthMention mention)

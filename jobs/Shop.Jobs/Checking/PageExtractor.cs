@@ -641,7 +641,8 @@ internal sealed class PageExtractor
                 (local == "li" && (ctx & Context.Spec) != 0 && element.Children.Length > 0))
             {
                 var parts = LeafTexts(element).ToList();
-                if (parts.Count == 2 || (parts.Count > 2 && Has(families, LabelsValuesMarks))) Emit($"{parts[0]}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, parts[0]);
+                var rowLabel = parts.Count > 0 ? parts[0].TrimEnd().TrimEnd(':').TrimEnd() : "";
+                if (parts.Count == 2 || (parts.Count > 2 && Has(families, LabelsValuesMarks))) Emit($"{rowLabel}: {string.Join(" ", parts.Skip(1))}", EvidenceSource.Spec, rowLabel);
                 else if (parts.Count > 0) Emit(string.Join(" ", parts), EvidenceSource.Spec, null);
                 continue;
             }
@@ -872,7 +873,7 @@ internal sealed class PageExtractor
         foreach (var block in _visible.Concat(_structured))
         {
             if (block.Label is null) continue;
-            var label = block.Label.Trim().ToLowerInvariant();
+            var label = block.Label.Trim().TrimEnd(':').TrimEnd().ToLowerInvariant();
             var value = block.Text.Length > block.Label.Length + 1 ? block.Text[(block.Text.IndexOf(':') + 1)..].Trim() : "";
             if (value.Length == 0 || value.Length > 120 || Placeholder.IsMatch(value)) continue;
             if (label is "brand" or "marke" or "marque" or "marca" or "brand name") _product.Brand ??= value;

@@ -37,6 +37,136 @@ public class ExtractionTests
         Assert.Equal(expected == IntendedUse.Home, r.Flags.Any(f => f.Rule == "home-use-needle-too-long"));
     }
 
+    // ---- causes found by the blind pages (Fixtures/blind): each with the case that must still hold
+
+    [Fact]
+    public async Task A_heading_that_is_noise_by_its_marks_makes_its_section_noise()
+    {
+        var r = await Result(Page("<main><h1>Derma Roller 0.25 mm</h1><p>540 titanium needles, 0.25 mm, for home use.</p></main>" +
+            "<section><h2 id=\"customer-reviews\">What people say</h2><ul><li>Used it at 1.0 mm on my face.</li></ul></section>" +
+            "<section><h2 id=\"sp-carousel\">You may like</h2><ul><li>Derma Roller 1.5mm 540 needles</li></ul></section>"));
+        Assert.Equal([0.25], r.Facts!.NeedleLengthsMm);
+        Assert.DoesNotContain(r.Flags, f => f.Rule == "needle-length-inconsistent");
+    }
+
+    [Fact]
+    public async Task Flatsome_product_footer_is_the_description_not_a_footer()
+    {
+        var r = await Result(Page("<h1>Titanium Derma Roller 0.5 mm</h1><div class=\"product-footer\"><div id=\"tab-description\">" +
+            "<p>Stimulates collagen induction and softens acne scars.</p></div></div><footer class=\"site-footer\"><p>Reduces wrinkles!</p></footer>"));
+        Assert.Contains(Claim.CollagenInduction, r.Facts!.Claims);
+        Assert.Contains(Claim.ScarTreatment, r.Facts.Claims);
+        Assert.DoesNotContain(Claim.Wrinkles, r.Facts.Claims);
+    }
+
+    [Theory]
+    [InlineData("Clinic microneedling uses 0.5–1.5 mm steel needles to kick-start collagen.")]
+    [InlineData("People are often surprised how short home rollers are – typically 0.2–0.3 mm.")]
+    [InlineData("Nadellängen von 1,0 bis 2,5 mm sind ausschließlich ärztlichen Praxen vorbehalten.")]
+    [InlineData("En général 0,5 à 1,5 mm selon la zone.")]
+    public async Task Talk_about_needle_lengths_in_general_is_no_length_of_the_product(string guide)
+    {
+        var r = await Result(Page($"<h1>Microneedle Patch 0.25 mm</h1><p>Each patch carries dissolving needles of 0.25 mm.</p><h3>Good to know</h3><p>{guide}</p>"));
+        Assert.Equal([0.25], r.Facts!.NeedleLengthsMm);
+        Assert.DoesNotContain(Claim.CollagenInduction, r.Facts.Claims);
+    }
+
+    [Fact]
+    public async Task General_talk_is_still_read_when_nothing_else_states_a_length()
+    {
+        var r = await Result(Page("<h1>Derma Roller</h1><p>Home rollers are typically 0.25 mm, like this one.</p>"));
+        Assert.Equal([0.25], r.Facts!.NeedleLengthsMm);
+    }
+
+    [Fact]
+    public async Task An_adjustable_ranges_settings_are_not_lengths_but_its_ends_are()
+    {
+        var r = await Result(Page("<h1>N8 Microneedling Pen</h1><p>Needle depth adjustable 0.25–2.5 mm. At 2.0–2.5 mm it reaches deep scars.</p>" +
+            "<table><tr><th>0.5mm</th><td>Fine lines</td></tr><tr><th>1.5mm</th><td>Stretch marks</td></tr></table>"));
+        Assert.Equal([0.25, 2.5], r.Facts!.NeedleLengthsMm);
+    }
+
+    [Theory]
+    [InlineData("Longueur du stylo: 155 mm", null)]
+    [InlineData("Diámetro de la aguja: 0,25 mm", null)]
+    [InlineData("Needle length: 15 mm", 15.0)]
+    public async Task A_big_or_non_needle_figure_in_a_spec_row_is_no_needle_length_unless_it_names_the_needles(string row, double? expected)
+    {
+        var r = await Result(Page($"<h1>Derma Pen</h1><table><tr><td>{row.Split(':')[0]}</td><td>{row.Split(':')[1]}</td></tr></table>"));
+        Assert.Equal(expected is { } v ? [v] : [], r.Facts!.NeedleLengthsMm);
+    }
+
+    [Theory]
+    [InlineData("Are the patches reusable? No – each patch is for one use only.", true)]
+    [InlineData("Reusable up to 30 times – one set replaces 120 single-use patches.", false)]
+    [InlineData("Unlike disposable patches, ours can be used again and again.", false)]
+    [InlineData("Single-use: do not reuse.", true)]
+    public async Task Questions_and_comparisons_with_other_products_state_nothing_about_this_one(string text, bool singleUse)
+    {
+        var r = await Result(Page($"<h1>Microneedle Eye Patches 0.25 mm</h1><p>{text}</p>"));
+        Assert.Equal(singleUse, r.Facts!.SingleUse);
+        Assert.Equal(!singleUse, r.Flags.Any(f => f.Rule == "reusable-patch"));
+    }
+
+    [Theory]
+    [InlineData("Es de uso profesional: No", IntendedUse.Home)]
+    [InlineData("Es de uso profesional: Sí", IntendedUse.Both)]
+    public async Task A_spec_row_answered_no_states_the_opposite(string row, IntendedUse expected)
+    {
+        var r = await Result(Page($"<h1>Rodillo Dermaroller 0,25 mm</h1><p>Ideal para usar en casa.</p><ul><li>{row}</li></ul>"));
+        Assert.Equal(expected, r.Facts!.IntendedUse);
+    }
+
+    [Theory]
+    [InlineData("Sterile single-use 16-pin cartridges. Do not re-use or re-sterilize. The handpiece itself is reusable.", false)]
+    [InlineData("This disposable pen is for one use only.", true)]
+    public async Task A_pens_single_use_lines_are_its_cartridges_unless_they_name_the_pen(string text, bool singleUse)
+    {
+        var r = await Result(Page($"<h1>ProGlide Microneedling Pen</h1><p>Depth 0.25-1.5 mm. {text}</p>"));
+        Assert.Equal(singleUse, r.Facts!.SingleUse);
+    }
+
+    [Theory]
+    [InlineData("Made in an FDA-registered, CGMP and ISO 22716 certified facility.", false)]
+    [InlineData("FDA registered microneedling pen.", true)]
+    public async Task An_FDA_registered_facility_is_no_approval_claim(string text, bool flagged)
+    {
+        var r = await Result(Page($"<h1>Microneedling Pen 0.25-2.5 mm</h1><p>{text}</p>"));
+        Assert.Equal(flagged, r.Flags.Any(f => f.Rule == "fda-approved-claim"));
+    }
+
+    [Theory]
+    [InlineData("Hinweis: Dieser Roller ist nicht zur Behandlung von Narben, Falten oder Dehnungsstreifen gedacht.", 0)]
+    [InlineData("Formulated with no exfoliating acids.", 0)]
+    [InlineData("Reduces acne scars, wrinkles and stretch marks.", 3)]
+    public async Task Disclaimers_and_negated_claims_are_no_claims(string text, int claims)
+    {
+        var r = await Result(Page($"<h1>Derma Roller 0.25 mm</h1><p>{text}</p>"));
+        Assert.Equal(claims, r.Facts!.Claims.Count);
+    }
+
+    [Theory]
+    [InlineData("Nach jeder Anwendung mit warmem Wasser abspülen und in der mitgelieferten Box aufbewahren.")]
+    [InlineData("Después de cada uso, esterilizá el rodillo y guardalo en su estuche.")]
+    [InlineData("Nettoyez le corps du rouleau à l'alcool après chaque séance.")]
+    public async Task Reuse_instructions_in_german_spanish_and_french_make_it_reusable(string text)
+    {
+        var r = await Result(Page($"<h1>Derma Roller 1.0 mm</h1><p>{text}</p>"));
+        Assert.False(r.Facts!.SingleUse);
+        Assert.Contains(r.Flags, f => f.Rule == "reusable-penetrating-roller");
+    }
+
+    [Theory]
+    [InlineData("Brand: Unbranded", null)]
+    [InlineData("MPN: Does not apply", null)]
+    [InlineData("Brand: Vivaderm", "Vivaderm")]
+    public async Task Marketplace_placeholders_are_no_brand_or_sku(string row, string? value)
+    {
+        var r = await Result(Page($"<h1>Derma Stamp 0.5 mm</h1><div class=\"ux-labels-values\"><div class=\"ux-labels-values__labels\"><span>{row.Split(':')[0]}:</span></div>" +
+            $"<div class=\"ux-labels-values__values\"><span>{row.Split(':')[1]}</span></div></div>"));
+        Assert.Equal(value, row.StartsWith("Brand") ? r.Product!.Brand : r.Product!.Sku);
+    }
+
     // ---- JSON-LD
     [Fact]
     public async Task Json_ld_product_gives_identity_with_schema_org_availability()
