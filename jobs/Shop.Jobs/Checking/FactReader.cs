@@ -291,9 +291,11 @@ internal static class FactReader
     // home use" still markets home use.
     private static readonly Regex DistantNegation = new(@"\b(?:not|never)\s+(?:for\s+sale|sold|available|intended|suitable|meant|designed|recommended)\s+(?:to|for)\b[^.;!?,]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static readonly Regex NoAnswer = new(@":\s*(?:no|nein|non|não)\s*[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex NoAnswer = new(@"^:\s*(?:no|nein|non|não)\s*[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex Comparison = new(@"\b(?:unlike|instead\s+of|rather\s+than|replaces?|compared\s+(?:to|with)|than|no\s+more|no\s+need\s+for|anders\s+als|statt|au\s+lieu\s+des?|contrairement\s+aux?|en\s+lugar\s+de|a\s+diferencia\s+de)\b[^.;!?]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly SearchValues<string> NegationStems = SearchValues.Create(["not", "never", "nicht", "kein", "pas", "no "], StringComparison.OrdinalIgnoreCase);
 
     private static readonly Regex ClaimDisclaimer = new(@"\b(?:not|never|nicht|kein\w*|pas|no)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:intended|designed|meant|suitable|for\s+(?:the\s+)?treat\w*|to\s+treat|treat\w*|cure\w*|zur\s+behandlung|gedacht|bestimmt|geeignet|destiné\w*|conçu\w*|pour\s+traiter|para\s+(?:el\s+)?trat\w*|indicad\w*|diseñad\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
@@ -305,9 +307,18 @@ internal static class FactReader
     // French negation wraps the verb: "Pour un usage personnel, nous ne vendons pas d'appareil".
     private static readonly Regex NegationAfter = new(@"^[^.;!?]{0,40}\bne\s+\w+\s+pas\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static bool Negated(string sentence, Match m) =>
-        Negation.IsMatch(sentence[Math.Max(0, m.Index - 30)..m.Index]) || DistantNegation.IsMatch(sentence[Math.Max(0, m.Index - 90)..m.Index]) ||
-        DistantNegationOther.IsMatch(sentence[Math.Max(0, m.Index - 90)..m.Index]) || NegationAfter.IsMatch(sentence.AsSpan(m.Index + m.Length));
+    // Most matches have no negation word near them: one scan for the words rules out the four regexes.
+    private static readonly SearchValues<string> NegationWords = SearchValues.Create(["not", "never", "nicht", "kein", "pas", "no", "n't", "ni"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool Negated(string sentence, Match m)
+    {
+        var before = sentence.AsSpan(Math.Max(0, m.Index - 90), Math.Min(90, m.Index));
+        var after = sentence.AsSpan(m.Index + m.Length);
+        if (after.Length > 40) after = after[..40];
+        if (!before.ContainsAny(NegationWords) && !after.Contains("ne ", StringComparison.OrdinalIgnoreCase)) return false;
+        var near = before.Length > 30 ? before[^30..] : before;
+        return Negation.IsMatch(near) || DistantNegation.IsMatch(before) || DistantNegationOther.IsMatch(before) || NegationAfter.IsMatch(after);
+    }
 
     private delegate void AddCue(CueKind kind, string sentence, Match match, EvidenceSource from, string? value = null);
 
@@ -354,7 +365,7 @@ internal static class FactReader
     {
         Match m;
         // "Use at home: No", "Es de uso profesional: No": a spec row answered no states the opposite.
-        if (NoAnswer.IsMatch(s)) return;
+        if (s.LastIndexOf(':') is var colon && colon >= 0 && s.Length - colon <= 10 && NoAnswer.IsMatch(s.AsSpan(colon))) return;
         // A guide's "in clinics, 1.5 mm and above is used by professionals" is about needling, not about this product.
         if (HasLengthUnit(s) && Vocabulary.GeneralTalk().IsMatch(s) && Vocabulary.Length().IsMatch(s)) return;
         // An FAQ's question ("Are the patches reusable?", "Peut-on l'utiliser à domicile ?") states nothing; its answer does.
@@ -459,7 +470,7 @@ internal static class FactReader
         Match m;
         // "Not intended to treat scars, wrinkles or stretch marks", "nicht zur Behandlung von Narben ... gedacht":
         // a disclaimer, every claim in it denied.
-        if (ClaimDisclaimer.IsMatch(s)) return;
+        if (s.AsSpan().ContainsAny(NegationStems) && ClaimDisclaimer.IsMatch(s)) return;
         if (In(families, 14) && (m = Vocabulary.ClaimCollagen().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
         if (In(families, 15))
         {
