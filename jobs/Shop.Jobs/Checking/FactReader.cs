@@ -49,6 +49,8 @@ internal static class FactReader
             if (needled && HasLengthUnit(block.Text)) ReadLengths(page, block);
             // Sentences as ranges of the block: a string is made only for the few that hold a stem.
             var text = block.Text;
+            // A depth guide ("0.2-0.3mm: absorption; 0.5mm: fine lines; ...") splits into sentences at its semicolons.
+            var guide = needled && HasLengthUnit(text) && IsDepthGuide(text);
             foreach (var range in Vocabulary.SentenceBreak().EnumerateSplits(text))
             {
                 var sentence = text.AsSpan(range).Trim();
@@ -58,6 +60,7 @@ internal static class FactReader
                 if (families == 0 || seenSentence.Contains(sentence)) continue;
                 var s = sentence.Length == text.Length ? text : sentence.ToString();
                 seenSentences.Add(s);
+                if (guide && HasLengthUnit(s)) continue;
                 ReadCues(s, families, block.From, kind, Add);
             }
         }
@@ -253,7 +256,8 @@ internal static class FactReader
     /// range's settings ("0.5 mm: fine lines" in a pen's depth guide), which rules.md reads as its ends.</summary>
     private static void KeepProductLengths(List<LengthMention> lengths)
     {
-        if (lengths.Any(m => !Vocabulary.GeneralTalk().IsMatch(m.Text))) lengths.RemoveAll(m => Vocabulary.GeneralTalk().IsMatch(m.Text));
+        static bool General(LengthMention m) => Vocabulary.GeneralTalk().IsMatch(m.Text) || IsDepthGuide(m.Text);
+        if (lengths.Any(m => !General(m))) lengths.RemoveAll(General);
         static (double Min, double Max) Span(LengthMention m) => (m.Mm.Count == 1 ? 0 : m.Mm.Min(), m.Mm.Max());
         var ranges = lengths.Where(m => m.Shape == LengthShape.Range).Select(Span).ToList();
         if (ranges.Count == 0) return;
@@ -264,6 +268,20 @@ internal static class FactReader
             LengthShape.Range => ranges.Any(r => r.Max - r.Min > Span(m).Max - Span(m).Min + 0.001 && Span(m).Min >= r.Min - 0.001 && Span(m).Max <= r.Max + 0.001),
             _ => false,
         });
+    }
+
+    /// <summary>"0.2-0.3mm: absorption; 0.5mm: fine lines; 1.5-2.0mm: deep scars": a guide to needle lengths in one
+    /// sentence, three or more lengths each followed by what it is for.</summary>
+    private static bool IsDepthGuide(string s)
+    {
+        var entries = 0;
+        for (var at = s.IndexOf("mm", StringComparison.OrdinalIgnoreCase); at >= 0; at = s.IndexOf("mm", at + 2, StringComparison.OrdinalIgnoreCase))
+        {
+            var next = at + 2;
+            while (next < s.Length && s[next] == ' ') next++;
+            if (next < s.Length && s[next] is ':' or '–' or '=' && ++entries >= 3) return true;
+        }
+        return false;
     }
 
     private static void AddLength(ExtractedPage page, LengthMention mention)
@@ -293,11 +311,13 @@ internal static class FactReader
 
     private static readonly Regex NoAnswer = new(@"^:\s*(?:no|nein|non|não)\s*[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static readonly Regex Comparison = new(@"\b(?:unlike|instead\s+of|rather\s+than|replaces?|compared\s+(?:to|with)|than|no\s+more|no\s+need\s+for|anders\s+als|statt|au\s+lieu\s+des?|contrairement\s+aux?|en\s+lugar\s+de|a\s+diferencia\s+de)\b[^.;!?]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    // The comparison runs to the end of its clause: through "unlike rollers, which must be cleaned, disinfected and
+    // stored", not past "unlike disposable patches, ours can be used again".
+    private static readonly Regex Comparison = new(@"\b(?:unlike|instead\s+of|rather\s+than|replaces?|compared\s+(?:to|with)|than|no\s+more|no\s+need\s+for|anders\s+als|statt|au\s+lieu\s+des?|contrairement\s+aux?|en\s+lugar\s+de|a\s+diferencia\s+de)\b(?:[^.;!?,]|,(?!\s*(?:ours?|this|these|it|they|we|you|unser\w*|dies\w*|notre|nos|cette|ce|nuestr\w*|est[ea]s?)\b))*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly SearchValues<string> NegationStems = SearchValues.Create(["not", "never", "nicht", "kein", "pas", "no "], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly Regex ClaimDisclaimer = new(@"\b(?:not|never|nicht|kein\w*|pas|no)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:intended|designed|meant|suitable|for\s+(?:the\s+)?treat\w*|to\s+treat|treat\w*|cure\w*|zur\s+behandlung|gedacht|bestimmt|geeignet|destiné\w*|conçu\w*|pour\s+traiter|para\s+(?:el\s+)?trat\w*|indicad\w*|diseñad\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex ClaimDisclaimer = new(@"^\W*(?:do\s+not|don't|never|nicht|niemals|ne\s+pas|n'utilisez\s+pas|no\s+(?:use|utilice|aplique|usar))\b|\b(?:not|never|nicht|kein\w*|pas|no)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:intended|designed|meant|suitable|for\s+(?:the\s+)?treat\w*|to\s+treat|treat\w*|cure\w*|zur\s+behandlung|gedacht|bestimmt|geeignet|destiné\w*|conçu\w*|pour\s+traiter|para\s+(?:el\s+)?trat\w*|indicad\w*|diseñad\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static bool Compared(string sentence, Match m) => Comparison.IsMatch(sentence[Math.Max(0, m.Index - 70)..m.Index]);
 
@@ -333,7 +353,7 @@ internal static class FactReader
     private static readonly string[] Stems6Words = ["before", "prior", "vor ", "avant", "antes"];
     private static readonly string[] Stems7Words = ["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"];
     private static readonly string[] Stems8Words = ["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"];
-    private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction", "deeper", "channel"];
+    private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction", "deeper", "channel", "derme"];
     private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "auflös", "disolv"];
     private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"];
     private static readonly string[] Stems12Words = ["steel", "316", "sus", "stahl", "inox"];
@@ -367,7 +387,7 @@ internal static class FactReader
         // "Use at home: No", "Es de uso profesional: No": a spec row answered no states the opposite.
         if (s.LastIndexOf(':') is var colon && colon >= 0 && s.Length - colon <= 10 && NoAnswer.IsMatch(s.AsSpan(colon))) return;
         // A guide's "in clinics, 1.5 mm and above is used by professionals" is about needling, not about this product.
-        if (HasLengthUnit(s) && Vocabulary.GeneralTalk().IsMatch(s) && Vocabulary.Length().IsMatch(s)) return;
+        if (HasLengthUnit(s) && (Vocabulary.GeneralTalk().IsMatch(s) || IsDepthGuide(s)) && Vocabulary.Length().IsMatch(s)) return;
         // An FAQ's question ("Are the patches reusable?", "Peut-on l'utiliser à domicile ?") states nothing; its answer does.
         var question = s.EndsWith('?');
         if (!question && In(families, 0) &&
@@ -391,8 +411,9 @@ internal static class FactReader
         {
             var partOfBody = kind is ProductKind.Cartridge or ProductKind.Patch && BodyWords.IsMatch(s);
             var partOfCartridge = kind is ProductKind.Pen && CartridgeWords.IsMatch(s) && !BodyWords.IsMatch(s);
-            if (reusable.Success && !partOfBody && !partOfCartridge) add(CueKind.Reusable, s, reusable, from);
-            if (reuseInstructions.Success && !partOfBody) add(CueKind.ReuseInstructions, s, reuseInstructions, from);
+            // "Unlike derma rollers, which have to be cleaned after each use": another product's care.
+            if (reusable.Success && !partOfBody && !partOfCartridge && !Compared(s, reusable)) add(CueKind.Reusable, s, reusable, from);
+            if (reuseInstructions.Success && !partOfBody && !Compared(s, reuseInstructions)) add(CueKind.ReuseInstructions, s, reuseInstructions, from);
         }
 
         var sterilWords = In(families, 5);

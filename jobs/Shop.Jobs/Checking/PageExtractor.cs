@@ -638,7 +638,9 @@ internal sealed class PageExtractor
                 continue;
             }
             if (Has(families, LabelsValuesMarks) || Has(families, SpecRowMarks) ||
-                (local == "li" && (ctx & Context.Spec) != 0 && element.Children.Length > 0))
+                (local == "li" && (ctx & Context.Spec) != 0 && element.Children.Length > 0) ||
+                // Alibaba's "attribute-item": a label and a value as two short children of one row in a spec block.
+                (local == "div" && (ctx & Context.Spec) != 0 && IsLabelValueRow(element)))
             {
                 var parts = LeafTexts(element).ToList();
                 var rowLabel = parts.Count > 0 ? parts[0].TrimEnd().TrimEnd(':').TrimEnd() : "";
@@ -686,6 +688,18 @@ internal sealed class PageExtractor
     }
 
     private readonly List<(int? BlockIndex, TextBlock? Emitted)> _order = new(256);
+
+    private static bool IsLabelValueRow(IElement row)
+    {
+        if (row.Children.Length != 2 || row.ChildNodes.Any(n => n is IText t && !string.IsNullOrWhiteSpace(t.Data))) return false;
+        var (label, value) = (row.Children[0], row.Children[1]);
+        return label.LocalName is "div" or "span" && InlineOnly(label) && InlineOnly(value) &&
+               TextContentOf(label).Trim() is { Length: > 0 and <= 40 } && TextContentOf(value).Trim() is { Length: > 0 and <= 120 };
+    }
+
+    private static readonly HashSet<string> InlineTags = new(StringComparer.Ordinal) { "span", "b", "strong", "em", "i", "a", "font", "small", "sup", "sub", "br", "img", "abbr" };
+
+    private static bool InlineOnly(IElement element) => element.Children.All(c => InlineTags.Contains(c.LocalName) && InlineOnly(c));
 
     /// <summary>"Needle length: 0.5 mm" in a bullet or a paragraph is a label/value pair too.</summary>
     private static string? LabelOf(string text)
@@ -835,7 +849,10 @@ internal sealed class PageExtractor
         }
         if (_product.Name is null && _document.Title is { Length: > 0 } documentTitle)
         {
-            var name = documentTitle.Split([" | ", " – ", " — ", " - "], StringSplitOptions.None)[0];
+            // "Name | Shop" or "Name - Shop": the shop's name stands last, and a dash may stand inside the name too.
+            var name = documentTitle.Split(" | ")[0];
+            var dash = Math.Max(name.LastIndexOf(" – ", StringComparison.Ordinal), Math.Max(name.LastIndexOf(" — ", StringComparison.Ordinal), name.LastIndexOf(" - ", StringComparison.Ordinal)));
+            if (dash > 0) name = name[..dash];
             _product.Name = Clean(name);
             _visible.Insert(0, new TextBlock(_product.Name, EvidenceSource.Title));
         }
@@ -876,7 +893,8 @@ internal sealed class PageExtractor
             var label = block.Label.Trim().TrimEnd(':').TrimEnd().ToLowerInvariant();
             var value = block.Text.Length > block.Label.Length + 1 ? block.Text[(block.Text.IndexOf(':') + 1)..].Trim() : "";
             if (value.Length == 0 || value.Length > 120 || Placeholder.IsMatch(value)) continue;
-            if (label is "brand" or "marke" or "marque" or "marca" or "brand name") _product.Brand ??= value;
+            if (label is "brand" or "marke" or "marque" or "marca" or "brand name" or "manufacturer" or "hersteller" or "fabricant" or "fabricante") _product.Brand ??= value;
+            else if (label is "availability" or "verfügbarkeit" or "disponibilité" or "disponibilidad" or "stock") _product.Availability ??= Prices.Availability(value);
             else if (label is "sku" or "item model number" or "model number" or "model" or "mpn" or "art.-nr." or "artikelnummer" or "référence" or "ref" or "part number" or "manufacturer part number" or "item number" or "asin") _product.Sku ??= value;
             else if (label is "ean" or "upc" or "gtin" or "ean-13" or "ean13" or "ean / upc" or "barcode") _product.Gtin ??= Prices.Gtin(value);
         }
@@ -912,9 +930,13 @@ internal sealed class PageExtractor
                 return;
             }
         }
-        // Pages without price markup ("Our Price: $6.95" in a font tag): a price right after a price label.
+        // Pages without price markup ("Our Price: $6.95" in a font tag): a price right after a price label, else a price
+        // standing alone ("9,95€ IVA incluido") within a few blocks after the title.
+        var seen = 0;
         foreach (var block in _visible)
         {
+            // Both fallbacks read every block of the page: a huge page must still stop at the time cap.
+            if ((++seen & 255) == 0) _ct.ThrowIfCancellationRequested();
             if (block.From is EvidenceSource.Other) continue;
             foreach (System.Text.RegularExpressions.Match m in Vocabulary.Price().Matches(block.Text))
             {
@@ -926,6 +948,27 @@ internal sealed class PageExtractor
                 _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), block.From));
                 return;
             }
+        }
+        // Where the product's name stands in the content (a table layout's heading cell), else where the title stands.
+        var name = _product.Name;
+        _ct.ThrowIfCancellationRequested();
+        var start = name is null ? -1 : _visible.FindIndex(b => b.From != EvidenceSource.Title && b.Text.Contains(name, StringComparison.OrdinalIgnoreCase));
+        if (start < 0) start = _visible.FindIndex(b => b.From == EvidenceSource.Title);
+        if (start < 0) return;
+        foreach (var block in _visible.Skip(start).Take(12))
+        {
+            // A two-cell row (name, price) may have become a label/value pair: its value is what stands alone.
+            var text = block.Label is not null ? block.Text[(block.Text.LastIndexOf(':') + 1)..].Trim() : block.Text;
+            if (block.From is EvidenceSource.Other || text.Length > 40) continue;
+            var m = Vocabulary.Price().Match(text);
+            if (!m.Success || m.Index > 2 || text.Length - m.Length > 25 || m.Groups["cur"].Value.Length == 0) continue;
+            var currency = Prices.Currency(m.Groups["cur"].Value);
+            // An empty cart's "0,00 €" is no price.
+            if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price || price <= 0) continue;
+            _product.Price = price;
+            _product.Currency ??= currency;
+            _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), block.From));
+            return;
         }
     }
 

@@ -167,6 +167,67 @@ public class ExtractionTests
         Assert.Equal(value, row.StartsWith("Brand") ? r.Product!.Brand : r.Product!.Sku);
     }
 
+    // ---- causes found by the second blind set (Fixtures/blind2)
+
+    [Fact]
+    public async Task A_depth_guide_is_no_claim_and_no_length_of_a_one_length_roller()
+    {
+        var r = await Result(Page("<h1>DRS 192 Derma Roller 1.0mm</h1><ul class=\"spec\"><li>Needle length: 1.0mm</li></ul>" +
+            "<p>Suggested: 0.2-0.3mm: absorption, daily; 0.5mm: fine lines, weekly; 1.5-2.0mm: deep scars, stretch marks, by professional.</p>"));
+        Assert.Equal([1.0], r.Facts!.NeedleLengthsMm);
+        Assert.DoesNotContain(Claim.DeepScarTreatment, r.Facts.Claims);
+        Assert.DoesNotContain(r.Flags, f => f.Rule == "deep-scar-needle-too-short");
+    }
+
+    [Fact]
+    public async Task A_label_and_a_value_as_two_children_of_a_spec_row_are_a_pair()
+    {
+        var r = await Result(Page("<h1>Derma Roller 1.0mm</h1><div class=\"attribute-list\"><div class=\"attribute-item\"><div class=\"left\">Brand Name</div>" +
+            "<div class=\"right\"><span>DRS</span></div></div><div class=\"attribute-item\"><div class=\"left\">Model Number</div><div class=\"right\"><span>DRS192-T</span></div></div></div>"));
+        Assert.Equal("DRS", r.Product!.Brand);
+        Assert.Equal("DRS192-T", r.Product.Sku);
+    }
+
+    [Theory]
+    [InlineData("<span class=\"price\">$1.20 500 pieces</span>", "1.20")]
+    [InlineData("<span class=\"price\">1 299,00 €</span>", "1299.00")]
+    public async Task A_space_separates_thousands_only(string markup, string price)
+    {
+        var r = await Result(Page($"<h1>Derma Pen 0.25-2.5 mm</h1>{markup}"));
+        Assert.Equal(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), r.Product!.Price);
+    }
+
+    [Fact]
+    public async Task A_price_standing_alone_beside_the_name_is_the_price_of_a_page_without_price_markup()
+    {
+        var r = await Result("<html><head><title>Kit Dermaroller 3 en 1 - 0,5 / 1,0 / 1,5 mm - Estética Directa</title></head><body><table><tr><td>Carrito: 0,00€</td></tr>" +
+            "<tr><td class=\"pageHeading\"><font size=\"3\"><b>Kit Dermaroller 3 en 1 - 0,5 / 1,0 / 1,5 mm</b></font><br><span class=\"smallText\">[BD-540-K3]</span></td>" +
+            "<td class=\"pageHeading\" align=\"right\"><font size=\"4\"><b>9,95€</b></font><br><span class=\"smallText\">IVA incluido</span></td></tr></table></body></html>");
+        Assert.Equal("Kit Dermaroller 3 en 1 - 0,5 / 1,0 / 1,5 mm", r.Product!.Name);
+        Assert.Equal(9.95m, r.Product.Price);
+        Assert.Equal("EUR", r.Product.Currency);
+    }
+
+    [Theory]
+    [InlineData("Use 1-2 times a week.", true)]
+    [InlineData("Unlike derma rollers, which have to be cleaned and stored after each use, there is nothing to clean here.", true)]
+    [InlineData("Reuse up to 10 times.", false)]
+    public async Task Usage_frequency_and_other_products_care_are_no_reuse_instructions(string text, bool singleUse)
+    {
+        var r = await Result(Page($"<h1>Microneedle Patches 0.25 mm</h1><p>For single use only. {text}</p>"));
+        Assert.Equal(!singleUse, r.Flags.Any(f => f.Rule == "single-use-with-reuse-instructions"));
+    }
+
+    [Theory]
+    [InlineData("Conçu spécialement pour être utilisé avec un dermaroller.")]
+    [InlineData("À appliquer pendant la séance de microneedling.")]
+    [InlineData("Il pénètre jusque dans le derme.")]
+    public async Task A_serum_for_needling_is_found_in_french(string text)
+    {
+        var r = await Result(Page($"<h1>Sérum Booster 30 ml</h1><p>{text}</p>"));
+        Assert.Contains(r.Flags, f => f.Rule == "topical-for-needling");
+    }
+
     // ---- JSON-LD
     [Fact]
     public async Task Json_ld_product_gives_identity_with_schema_org_availability()
