@@ -161,6 +161,22 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task A_very_wide_page_is_read_in_linear_time()
+    {
+        // 300,000 paragraphs side by side in one body: the walk once stepped back through siblings, which AngleSharp
+        // finds by searching the parent's list, and took 30 s here (about 2 s now, most of it the parse).
+        var sb = new StringBuilder("<html><body><h1>Derma Roller 0.5mm</h1>");
+        for (var i = 0; i < 300_000; i++) sb.Append("<p>Needle length 0.5 mm, sterile, for home use, collagen, scars.</p>");
+        var roomy = PageChecker.Create(new CheckOptions { MaxBytes = 64 * 1024 * 1024, TimeoutSeconds = 120 });
+        var clock = Stopwatch.StartNew();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(sb.ToString()));
+        var result = await roomy.CheckAsync("wide", stream, null, null, CancellationToken.None);
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal([0.5], result.Facts!.NeedleLengthsMm);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Slow_extraction_is_stopped_at_the_time_cap()
     {
         var sb = new StringBuilder("<html><body><h1>Derma Roller 0.5mm</h1>");
