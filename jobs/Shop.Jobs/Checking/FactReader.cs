@@ -357,7 +357,7 @@ internal static class FactReader
     private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "auflös", "disolv"];
     private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"];
     private static readonly string[] Stems12Words = ["steel", "316", "sus", "stahl", "inox"];
-    private static readonly string[] Stems13Words = ["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts"];
+    private static readonly string[] Stems13Words = ["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts", "cones", "spikes"];
     private static readonly string[] Stems14Words = ["collag", "kollag", "colág", "cit"];
     private static readonly string[] Stems15Words = ["scar", "narbe", "cicatri"];
     private static readonly string[] Stems16Words = ["stretch", "striae", "streifen", "vergeture", "estría"];
@@ -545,7 +545,7 @@ internal static class FactReader
         }
         foreach (var cue in page.CuesOf(CueKind.NeedleCount))
         {
-            if (int.TryParse(cue.Value, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 5000) return n;
+            if (int.TryParse(cue.Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 5000) return n;
         }
         return null;
     }

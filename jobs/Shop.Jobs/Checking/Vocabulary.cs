@@ -120,7 +120,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"dissolv(?:ing|able|es)|self[-\s]?dissolv|soluble|hyaluron(?:ic|ate)\s*(?:acid\s*)?(?:micro[-\s]?)?(?:needles?|spicules?|darts?)|auflösend|soluble|dissolvant|disolv\w*", O)]
     public static partial Regex Dissolving();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<n>[1-9]\d{1,3})\s*(?:pcs?\s*|x\s*|pieces?\s*)?(?:titanium\s*|stainless\s*steel\s*|steel\s*|gold\s*)?(?:micro[-\s]?)?(?:needles?|pins?|(?:titan|edelstahl|mikro)?nadeln|aiguilles|agujas)\b|(?<![\w.])(?<n>\d{1,2})[-\s]?(?:pins?|needles?)\s*(?:nano\s*)?(?:cartridges?|heads?|tips?|kartusche\w*|cartouches?|cartuchos?)|\b(?:DRS|MT|ZGTS|MTS)[-\s]?(?<n>[1-9]\d{1,3})\b", O)]
+    [GeneratedRegex(@"(?<![\d.,])(?<n>[1-9],\d{3}|[1-9]\d{1,3})\s*(?:pcs?\s*|x\s*|pieces?\s*)?(?:(?!(?:uses?|times|days?|weeks?|months?|sessions?|treatments?|patch\w*|dots?|pairs?|pcs|pieces|gauge|the|of|per|for|and|with|in|on)\b)[a-zA-Zäöüéè-]{3,}\s+){0,3}?(?:micro[-\s]?)?(?:needles?|cones?|spikes?|pins?|(?:titan|edelstahl|mikro)?nadeln|aiguilles|agujas)\b|(?<![\w.])(?<n>\d{1,2})[-\s]?(?:pins?|needles?)\s*(?:nano\s*)?(?:cartridges?|heads?|tips?|kartusche\w*|cartouches?|cartuchos?)|\b(?:DRS|MT|ZGTS|MTS)[-\s]?(?<n>[1-9]\d{1,3})\b", O)]
     public static partial Regex NeedleCount();
     [GeneratedRegex(@"(?:number\s*of\s*)?(?:needles?|pins?)\s*(?:count|number|quantity|qty)?\s*[:=]?\s*(?<n>[1-9]\d{0,3})\b|(?:anzahl\s*(?:der\s*)?nadeln|nombre\s*d'aiguilles|número\s*de\s*agujas)\s*[:=]?\s*(?<n>\d{1,4})", O)]
     public static partial Regex NeedleCountLabelled();

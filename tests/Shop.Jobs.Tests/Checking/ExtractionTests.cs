@@ -228,6 +228,18 @@ public class ExtractionTests
         Assert.Contains(r.Flags, f => f.Rule == "topical-for-needling");
     }
 
+    [Theory]
+    [InlineData("Each patch carries 1,180 dissolving hyaluronic acid microneedles.", 1180)]
+    [InlineData("450 flexible polycarbonate microneedles per patch.", 450)]
+    [InlineData("Covered with 330 soluble hyaluronic acid micro-cones.", 330)]
+    [InlineData("24 Dots Dissolving Micro Darts.", null)]
+    [InlineData("42G gauge needles, replace after 10 uses the needles dull.", null)]
+    public async Task A_needle_count_may_carry_a_few_describing_words_but_not_a_pack_size_or_gauge(string text, int? count)
+    {
+        var r = await Result(Page($"<h1>Microneedle Patch 0.25 mm</h1><p>{text}</p>"));
+        Assert.Equal(count, r.Facts!.NeedleCount);
+    }
+
     // ---- JSON-LD
     [Fact]
     public async Task Json_ld_product_gives_identity_with_schema_org_availability()
