@@ -222,6 +222,7 @@ public class ExtractionTests
     [InlineData("Conçu spécialement pour être utilisé avec un dermaroller.")]
     [InlineData("À appliquer pendant la séance de microneedling.")]
     [InlineData("Il pénètre jusque dans le derme.")]
+    [InlineData("Formulé pour être appliqué pendant et après le microneedling : les peptides pénètrent jusqu'au derme.")]
     public async Task A_serum_for_needling_is_found_in_french(string text)
     {
         var r = await Result(Page($"<h1>Sérum Booster 30 ml</h1><p>{text}</p>"));
