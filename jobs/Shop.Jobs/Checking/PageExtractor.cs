@@ -924,14 +924,7 @@ internal sealed class PageExtractor
                 if (strong != StrongPriceMarks.Any(m => marks.Contains(m, StringComparison.Ordinal))) continue;
                 var text = Clean(e.GetAttribute("content") ?? string.Join(" ", LeafTexts(e, afterWalk: true)));
                 if (text.Length is 0 or > 200) continue;
-                var m = Vocabulary.Price().Match(text);
-                if (!m.Success) continue;
-                var currency = Prices.Currency(m.Groups["cur"].Value);
-                if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price) continue;
-                _product.Price = price;
-                _product.Currency ??= currency;
-                _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), EvidenceSource.Other));
-                return;
+                if (TakePrice(Vocabulary.Price().Match(text), EvidenceSource.Other)) return;
             }
         }
         // Pages without price markup ("Our Price: $6.95" in a font tag): a price right after a price label, else a price
@@ -944,13 +937,7 @@ internal sealed class PageExtractor
             if (block.From is EvidenceSource.Other) continue;
             foreach (System.Text.RegularExpressions.Match m in Vocabulary.Price().Matches(block.Text))
             {
-                if (!Vocabulary.PriceLabel().IsMatch(block.Text[Math.Max(0, m.Index - 20)..m.Index])) continue;
-                var currency = Prices.Currency(m.Groups["cur"].Value);
-                if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price) continue;
-                _product.Price = price;
-                _product.Currency ??= currency;
-                _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), block.From));
-                return;
+                if (Vocabulary.PriceLabel().IsMatch(block.Text[Math.Max(0, m.Index - 20)..m.Index]) && TakePrice(m, block.From)) return;
             }
         }
         // Where the product's name stands in the content (a table layout's heading cell), else where the title stands.
@@ -965,15 +952,20 @@ internal sealed class PageExtractor
             var text = block.Label is not null ? block.Text[(block.Text.LastIndexOf(':') + 1)..].Trim() : block.Text;
             if (block.From is EvidenceSource.Other || text.Length > 40) continue;
             var m = Vocabulary.Price().Match(text);
-            if (!m.Success || m.Index > 2 || text.Length - m.Length > 25 || m.Groups["cur"].Value.Length == 0) continue;
-            var currency = Prices.Currency(m.Groups["cur"].Value);
-            // An empty cart's "0,00 €" is no price.
-            if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price || price <= 0) continue;
-            _product.Price = price;
-            _product.Currency ??= currency;
-            _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), block.From));
-            return;
+            if (m.Success && m.Index <= 2 && text.Length - m.Length <= 25 && m.Groups["cur"].Value.Length > 0 && TakePrice(m, block.From)) return;
         }
+    }
+
+    /// <summary>Takes a matched price as the product's, unless it does not parse or is zero (an empty cart's "0,00 €").</summary>
+    private bool TakePrice(System.Text.RegularExpressions.Match m, EvidenceSource from)
+    {
+        if (!m.Success) return false;
+        var currency = Prices.Currency(m.Groups["cur"].Value);
+        if (Prices.Parse(m.Groups["num"].Value, currency) is not { } price || price <= 0) return false;
+        _product.Price = price;
+        _product.Currency ??= currency;
+        _priceCues.Add(new Cue(CueKind.Price, m.Value.Trim(), from));
+        return true;
     }
 
     /// <summary>Zero-width spaces dropped, every run of white space (no-break spaces too) one space, ends trimmed: one

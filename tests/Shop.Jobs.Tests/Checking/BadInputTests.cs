@@ -160,16 +160,22 @@ public class BadInputTests
         Assert.Equal([0.5], result.Facts!.NeedleLengthsMm);
     }
 
+    /// <summary>21 MB: 300,000 paragraphs side by side in one body, each with facts to read.</summary>
+    private static byte[] WidePage()
+    {
+        var sb = new StringBuilder("<html><body><h1>Derma Roller 0.5mm</h1>");
+        for (var i = 0; i < 300_000; i++) sb.Append("<p>Needle length 0.5 mm, sterile, for home use, collagen, scars.</p>");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
     [Fact]
     public async Task A_very_wide_page_is_read_in_linear_time()
     {
         // 300,000 paragraphs side by side in one body: the walk once stepped back through siblings, which AngleSharp
         // finds by searching the parent's list, and took 30 s here (about 2 s now, most of it the parse).
-        var sb = new StringBuilder("<html><body><h1>Derma Roller 0.5mm</h1>");
-        for (var i = 0; i < 300_000; i++) sb.Append("<p>Needle length 0.5 mm, sterile, for home use, collagen, scars.</p>");
         var roomy = PageChecker.Create(new CheckOptions { MaxBytes = 64 * 1024 * 1024, TimeoutSeconds = 120 });
         var clock = Stopwatch.StartNew();
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(sb.ToString()));
+        using var stream = new MemoryStream(WidePage());
         var result = await roomy.CheckAsync("wide", stream, null, null, CancellationToken.None);
         Assert.True(result.Ok, result.Error);
         Assert.Equal([0.5], result.Facts!.NeedleLengthsMm);
@@ -179,11 +185,9 @@ public class BadInputTests
     [Fact]
     public async Task Slow_extraction_is_stopped_at_the_time_cap()
     {
-        var sb = new StringBuilder("<html><body><h1>Derma Roller 0.5mm</h1>");
-        for (var i = 0; i < 300_000; i++) sb.Append("<p>Needle length 0.5 mm, sterile, for home use, collagen, scars.</p>");
         var tight = PageChecker.Create(new CheckOptions { MaxBytes = 64 * 1024 * 1024, TimeoutSeconds = 1 });
         var clock = Stopwatch.StartNew();
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(sb.ToString()));
+        using var stream = new MemoryStream(WidePage());
         var result = await tight.CheckAsync("slow", stream, null, null, CancellationToken.None);
         // The 1 s cap plus the same slack as the other budgets: only a check that ignores the cap should fail here (a run of
         // the whole suite once took 30 s here, on two cores shared with the loopback-server tests).
