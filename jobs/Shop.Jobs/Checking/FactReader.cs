@@ -315,8 +315,6 @@ internal static class FactReader
     // stored", not past "unlike disposable patches, ours can be used again".
     private static readonly Regex Comparison = new(@"\b(?:unlike|instead\s+of|rather\s+than|replaces?|compared\s+(?:to|with)|than|no\s+more|no\s+need\s+for|anders\s+als|statt|au\s+lieu\s+des?|contrairement\s+aux?|en\s+lugar\s+de|a\s+diferencia\s+de)\b(?:[^.;!?,]|,(?!\s*(?:ours?|this|these|it|they|we|you|unser\w*|dies\w*|notre|nos|cette|ce|nuestr\w*|est[ea]s?)\b))*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static readonly SearchValues<string> NegationStems = SearchValues.Create(["not", "never", "nicht", "kein", "pas", "no "], StringComparison.OrdinalIgnoreCase);
-
     private static readonly Regex ClaimDisclaimer = new(@"^\W*(?:do\s+not|don't|never|nicht|niemals|ne\s+pas|n'utilisez\s+pas|no\s+(?:use|utilice|aplique|usar))\b|\b(?:not|never|nicht|kein\w*|pas|no)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:intended|designed|meant|suitable|for\s+(?:the\s+)?treat\w*|to\s+treat|treat\w*|cure\w*|zur\s+behandlung|gedacht|bestimmt|geeignet|destiné\w*|conçu\w*|pour\s+traiter|para\s+(?:el\s+)?trat\w*|indicad\w*|diseñad\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static bool Compared(string sentence, Match m) => Comparison.IsMatch(sentence[Math.Max(0, m.Index - 70)..m.Index]);
@@ -328,14 +326,18 @@ internal static class FactReader
     private static readonly Regex NegationAfter = new(@"^[^.;!?]{0,40}\bne\s+\w+\s+pas\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     // Most matches have no negation word near them: one scan for the words rules out the four regexes.
-    private static readonly SearchValues<string> NegationWords = SearchValues.Create(["not", "never", "nicht", "kein", "pas", "no", "n't", "ni"], StringComparison.OrdinalIgnoreCase);
+    // Whole words only where a stem is also a common part of words ("no" in "innovation", "ni" in "skin").
+    private static readonly SearchValues<string> NegationWords = SearchValues.Create(["not ", "never", "nicht", "kein", " pas ", " no ", "n't", " ni "], StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasNegationWord(ReadOnlySpan<char> text) =>
+        text.ContainsAny(NegationWords) || text.StartsWith("no ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("ni ", StringComparison.OrdinalIgnoreCase);
 
     private static bool Negated(string sentence, Match m)
     {
         var before = sentence.AsSpan(Math.Max(0, m.Index - 90), Math.Min(90, m.Index));
         var after = sentence.AsSpan(m.Index + m.Length);
         if (after.Length > 40) after = after[..40];
-        if (!before.ContainsAny(NegationWords) && !after.Contains("ne ", StringComparison.OrdinalIgnoreCase)) return false;
+        if (!HasNegationWord(before) && !after.Contains(" ne ", StringComparison.OrdinalIgnoreCase)) return false;
         var near = before.Length > 30 ? before[^30..] : before;
         return Negation.IsMatch(near) || DistantNegation.IsMatch(before) || DistantNegationOther.IsMatch(before) || NegationAfter.IsMatch(after);
     }
@@ -369,6 +371,9 @@ internal static class FactReader
 
     private const int FdaFamily = 22, TitanFamily = 23;
 
+    // Families 14 to 21: the stems of the claims.
+    private const ulong ClaimFamilies = ((1UL << 22) - 1) & ~((1UL << 14) - 1);
+
     // Which stem families a sentence holds, found in one scan instead of one scan per family.
     private static readonly StemIndex Stems = new(
     [
@@ -387,7 +392,8 @@ internal static class FactReader
         // "Use at home: No", "Es de uso profesional: No": a spec row answered no states the opposite.
         if (s.LastIndexOf(':') is var colon && colon >= 0 && s.Length - colon <= 10 && NoAnswer.IsMatch(s.AsSpan(colon))) return;
         // A guide's "in clinics, 1.5 mm and above is used by professionals" is about needling, not about this product.
-        if (HasLengthUnit(s) && (Vocabulary.GeneralTalk().IsMatch(s) || IsDepthGuide(s)) && Vocabulary.Length().IsMatch(s)) return;
+        if (s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && HasLengthUnit(s) && (Vocabulary.GeneralTalk().IsMatch(s) || IsDepthGuide(s)) &&
+            Vocabulary.Length().IsMatch(s)) return;
         // An FAQ's question ("Are the patches reusable?", "Peut-on l'utiliser à domicile ?") states nothing; its answer does.
         var question = s.EndsWith('?');
         if (!question && In(families, 0) &&
@@ -489,9 +495,10 @@ internal static class FactReader
     private static void ReadClaims(string s, ulong families, EvidenceSource from, AddCue add)
     {
         Match m;
+        if ((families & ClaimFamilies) == 0) return;
         // "Not intended to treat scars, wrinkles or stretch marks", "nicht zur Behandlung von Narben ... gedacht":
         // a disclaimer, every claim in it denied.
-        if (s.AsSpan().ContainsAny(NegationStems) && ClaimDisclaimer.IsMatch(s)) return;
+        if ((HasNegationWord(s) || s.StartsWith("do not", StringComparison.OrdinalIgnoreCase)) && ClaimDisclaimer.IsMatch(s)) return;
         if (In(families, 14) && (m = Vocabulary.ClaimCollagen().Match(s)).Success && !Negated(s, m)) add(CueKind.Claim, s, m, from, Claim.CollagenInduction.ToWord());
         if (In(families, 15))
         {
