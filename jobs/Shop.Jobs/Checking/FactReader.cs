@@ -34,6 +34,8 @@ internal static class FactReader
             page.Cues.Add(new Cue(cueKind, text, from, value));
         }
 
+        // What the title and the variant selector offer: a depth guide over exactly these lengths is about this product.
+        var offered = needled ? OfferedLengths(blocks) : [];
         var processed = 0;
         var seenBlocks = new HashSet<string>(blocks.Count, StringComparer.Ordinal);
         // A sentence read once gives nothing the second time (a cue is kept once per kind, value and text, whatever block it
@@ -50,7 +52,7 @@ internal static class FactReader
             // Sentences as ranges of the block: a string is made only for the few that hold a stem.
             var text = block.Text;
             // A depth guide ("0.2-0.3mm: absorption; 0.5mm: fine lines; ...") splits into sentences at its semicolons.
-            var guide = needled && HasLengthUnit(text) && IsDepthGuide(text);
+            var guide = needled && HasLengthUnit(text) && IsDepthGuide(text) && !OwnLengths(text, offered);
             foreach (var range in Vocabulary.SentenceBreak().EnumerateSplits(text))
             {
                 var sentence = text.AsSpan(range).Trim();
@@ -60,13 +62,14 @@ internal static class FactReader
                 if (families == 0 || seenSentence.Contains(sentence)) continue;
                 var s = sentence.Length == text.Length ? text : sentence.ToString();
                 seenSentences.Add(s);
-                if (guide && HasLengthUnit(s)) continue;
+                // A guide's "in clinics, 1.5 mm and above is used by professionals" is about needling, not about this product.
+                if (guide && HasLengthUnit(s) || IsGeneralLengthTalk(s, offered)) continue;
                 ReadCues(s, families, block.From, kind, Add);
             }
         }
 
         var facts = page.Facts;
-        if (needled) KeepProductLengths(page.Lengths);
+        if (needled) KeepProductLengths(page.Lengths, offered);
         facts.NeedleLengthsMm = needled
             ? page.Lengths.SelectMany(m => m.Mm).Select(v => Math.Round(v, 3)).Distinct().Order().ToList()
             : [];
@@ -218,7 +221,7 @@ internal static class FactReader
             if (DimensionBefore.IsMatch(before)) continue;
             var all = m.Groups["all"].Value;
             var unit = m.Groups["unit"].Value.ToLowerInvariant();
-            var scale = unit.StartsWith("mm", StringComparison.Ordinal) || unit.StartsWith("mil", StringComparison.Ordinal) ? 1.0 : 0.001;
+            var scale = Scale(unit);
             var values = new List<double>();
             foreach (Match n in Vocabulary.Number().Matches(all))
             {
@@ -254,9 +257,9 @@ internal static class FactReader
     /// <summary>Drops the mentions that are not lengths of this product: talk about needle lengths in general
     /// ("typically 0.2-0.3 mm", "clinics use 0.5-1.5 mm"), unless nothing else states a length; and an adjustable
     /// range's settings ("0.5 mm: fine lines" in a pen's depth guide), which rules.md reads as its ends.</summary>
-    private static void KeepProductLengths(List<LengthMention> lengths)
+    private static void KeepProductLengths(List<LengthMention> lengths, HashSet<double> offered)
     {
-        static bool General(LengthMention m) => Vocabulary.GeneralTalk().IsMatch(m.Text) || IsDepthGuide(m.Text);
+        bool General(LengthMention m) => Vocabulary.GeneralTalk().IsMatch(m.Text) || (IsDepthGuide(m.Text) && !OwnLengths(m.Text, offered));
         if (lengths.Any(m => !General(m))) lengths.RemoveAll(General);
         static (double Min, double Max) Span(LengthMention m) => (m.Mm.Count == 1 ? 0 : m.Mm.Min(), m.Mm.Max());
         var ranges = lengths.Where(m => m.Shape == LengthShape.Range).Select(Span).ToList();
@@ -268,6 +271,38 @@ internal static class FactReader
             LengthShape.Range => ranges.Any(r => r.Max - r.Min > Span(m).Max - Span(m).Min + 0.001 && Span(m).Min >= r.Min - 0.001 && Span(m).Max <= r.Max + 0.001),
             _ => false,
         });
+    }
+
+    private static bool IsGeneralLengthTalk(string s, HashSet<double> offered) =>
+        s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && HasLengthUnit(s) &&
+        (Vocabulary.GeneralTalk().IsMatch(s) || (IsDepthGuide(s) && !OwnLengths(s, offered))) && Vocabulary.Length().IsMatch(s);
+
+    private static HashSet<double> OfferedLengths(IReadOnlyList<TextBlock> blocks)
+    {
+        var offered = new HashSet<double>();
+        foreach (var block in blocks)
+        {
+            if (block.From is EvidenceSource.Title or EvidenceSource.Variants && HasLengthUnit(block.Text)) offered.UnionWith(FiguresIn(block.Text));
+        }
+        return offered;
+    }
+
+    private static bool OwnLengths(string text, HashSet<double> offered) => offered.Count > 0 && FiguresIn(text).All(offered.Contains);
+
+    /// <summary>Millimetres per unit: mm and millimetre words 1, the rest (µm, um, microns) 0.001.</summary>
+    private static double Scale(string unit) => unit.StartsWith("mm", StringComparison.Ordinal) || unit.StartsWith("mil", StringComparison.Ordinal) ? 1.0 : 0.001;
+
+    /// <summary>Every figure of every length phrase in the text, in millimetres.</summary>
+    private static IEnumerable<double> FiguresIn(string text)
+    {
+        foreach (Match m in Vocabulary.Length().Matches(text))
+        {
+            var scale = Scale(m.Groups["unit"].Value.ToLowerInvariant());
+            foreach (Match n in Vocabulary.Number().Matches(m.Groups["all"].Value))
+            {
+                if (double.TryParse(n.Value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0) yield return Math.Round(v * scale, 3);
+            }
+        }
     }
 
     /// <summary>"0.2-0.3mm: absorption; 0.5mm: fine lines; 1.5-2.0mm: deep scars": a guide to needle lengths in one
@@ -287,7 +322,8 @@ internal static class FactReader
     private static void AddLength(ExtractedPage page, LengthMention mention)
     {
         if (page.Lengths.Count >= 40) return;
-        if (page.Lengths.Any(m => m.From == mention.From && m.Text == mention.Text)) return;
+        // One sentence may state several lengths ("0.5mm: face; 1.0mm: scars"): the same text with other figures is kept.
+        if (page.Lengths.Any(m => m.From == mention.From && m.Text == mention.Text && m.Mm.SequenceEqual(mention.Mm))) return;
         page.Lengths.Add(mention);
     }
 
@@ -299,7 +335,7 @@ internal static class FactReader
     private static readonly Regex PatchNeedleWords = new("needle|patch|spicule|dart", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex NeedleNear = new(@"needle|pin|nadel|aiguille|aguja|roller|derma|micro|head|tips?\b", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex BodyNear = new(@"handle|grip|case|body|shell|box|housing|griff|manche|mango", RegexOptions.IgnoreCase | RegexOptions.Compiled);
-    private static readonly Regex Negation = new(@"(?:\bnot\b|\bnever\b|\bno\b|n't|\bnicht\b|\bkein\w*|\bpas\b|\bni\b)\W+(?:\w+\W+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex Negation = new(@"(?:\bnot\b|\bnever\b|\bno\b|n['’]t|\bnicht\b|\bkein\w*|\bpas\b|\bni\b)\W+(?:\w+\W+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex CartridgeWords = new(@"cartridge|needle\s*head|needle\s*tip|\btips?\b|\bheads?\b|kartusche|cartouche|cartucho", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex BodyWords = new(@"\bpen\b|handpiece|hand\s*piece|machine|device\s*body|\bhandle\b|motor|\bstylo\b|corps\s+du|handstück|\bgerät|\bstift\b|\bpluma\b|\bbolígrafo|cuerpo\s+del", RegexOptions.IgnoreCase | RegexOptions.Compiled);
     private static readonly Regex SterilWord = new(@"steril|stéril|estéril|irradiat|kGy|ethylene\s*oxide", RegexOptions.IgnoreCase | RegexOptions.Compiled);
@@ -315,7 +351,7 @@ internal static class FactReader
     // stored", not past "unlike disposable patches, ours can be used again".
     private static readonly Regex Comparison = new(@"\b(?:unlike|instead\s+of|rather\s+than|replaces?|compared\s+(?:to|with)|than|no\s+more|no\s+need\s+for|anders\s+als|statt|au\s+lieu\s+des?|contrairement\s+aux?|en\s+lugar\s+de|a\s+diferencia\s+de)\b(?:[^.;!?,]|,(?!\s*(?:ours?|this|these|it|they|we|you|unser\w*|dies\w*|notre|nos|cette|ce|nuestr\w*|est[ea]s?)\b))*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static readonly Regex ClaimDisclaimer = new(@"^\W*(?:do\s+not|don't|never|nicht|niemals|ne\s+pas|n'utilisez\s+pas|no\s+(?:use|utilice|aplique|usar))\b|\b(?:not|never|nicht|kein\w*|pas|no)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:intended|designed|meant|suitable|for\s+(?:the\s+)?treat\w*|to\s+treat|treat\w*|cure\w*|zur\s+behandlung|gedacht|bestimmt|geeignet|destiné\w*|conçu\w*|pour\s+traiter|para\s+(?:el\s+)?trat\w*|indicad\w*|diseñad\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex ClaimDisclaimer = new(@"^\W*(?:do\s+not|don['’]t|never|nicht|niemals|ne\s+pas|n'utilisez\s+pas|no\s+(?:use|utilice|aplique|usar))\b|^\W*no[,.!]|\b(?:won['’]t|can['’]t|cannot|doesn['’]t|isn['’]t|will\s+not|does\s+not|is\s+not)\s+(?:\w+\s+){0,2}?(?:treat|cure|remove|heal|fix|erase)\w*|\b(?:not|never|nicht|kein\w*|pas|no)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:intended|designed|meant|suitable|for\s+(?:the\s+)?treat\w*|to\s+treat|treat\w*|cure\w*|zur\s+behandlung|gedacht|bestimmt|geeignet|destiné\w*|conçu\w*|pour\s+traiter|para\s+(?:el\s+)?trat\w*|indicad\w*|diseñad\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static bool Compared(string sentence, Match m) => Comparison.IsMatch(sentence[Math.Max(0, m.Index - 70)..m.Index]);
 
@@ -327,10 +363,13 @@ internal static class FactReader
 
     // Most matches have no negation word near them: one scan for the words rules out the four regexes.
     // Whole words only where a stem is also a common part of words ("no" in "innovation", "ni" in "skin").
-    private static readonly SearchValues<string> NegationWords = SearchValues.Create(["not ", "never", "nicht", "kein", " pas ", " no ", "n't", " ni "], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> NegationWords = SearchValues.Create(["not ", "never", "nicht", "kein", " pas ", " no ", "n't", "n’t", " ni "], StringComparison.OrdinalIgnoreCase);
 
     private static bool HasNegationWord(ReadOnlySpan<char> text) =>
-        text.ContainsAny(NegationWords) || text.StartsWith("no ", StringComparison.OrdinalIgnoreCase) || text.StartsWith("ni ", StringComparison.OrdinalIgnoreCase);
+        text.ContainsAny(NegationWords) || StartsWithWord(text, "no") || StartsWithWord(text, "ni");
+
+    private static bool StartsWithWord(ReadOnlySpan<char> text, string word) =>
+        text.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (text.Length == word.Length || !char.IsLetter(text[word.Length]));
 
     private static bool Negated(string sentence, Match m)
     {
@@ -347,24 +386,24 @@ internal static class FactReader
     private static bool Has(string text, SearchValues<string> stems) => text.AsSpan().ContainsAny(stems);
 
     private static readonly string[] Stems0Words = ["home", "haus", "domicil", "maison", "casa", "personal", "self", "diy", "beginner", "bathroom", "personnel"];
-    private static readonly string[] Stems1Words = ["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis"];
+    private static readonly string[] Stems1Words = ["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis", "profi", "fachhand", "fachhänd", "kosmetik", "abgabe"];
     private static readonly string[] Stems2Words = ["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"];
     private static readonly string[] Stems3Words = ["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"];
-    private static readonly string[] Stems4Words = ["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada", "anwendungen", "aufbewahren", "lagern", "guard", "rang"];
+    private static readonly string[] Stems4Words = ["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada", "anwendungen", "aufbewahren", "lagern", "guard", "rang", "nach der anwendung"];
     private static readonly string[] Stems5Words = ["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"];
     private static readonly string[] Stems6Words = ["before", "prior", "vor ", "avant", "antes"];
     private static readonly string[] Stems7Words = ["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"];
     private static readonly string[] Stems8Words = ["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"];
     private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction", "deeper", "channel", "derme"];
     private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "auflös", "disolv"];
-    private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon"];
+    private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon", "plastique", "plástico", "kunststoff"];
     private static readonly string[] Stems12Words = ["steel", "316", "sus", "stahl", "inox"];
-    private static readonly string[] Stems13Words = ["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts", "cones", "spikes"];
+    private static readonly string[] Stems13Words = ["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts", "cones", "darts", "spikes"];
     private static readonly string[] Stems14Words = ["collag", "kollag", "colág", "cit"];
     private static readonly string[] Stems15Words = ["scar", "narbe", "cicatri"];
     private static readonly string[] Stems16Words = ["stretch", "striae", "streifen", "vergeture", "estría"];
     private static readonly string[] Stems17Words = ["wrinkl", "fine line", "anti", "falten", "rides", "arruga"];
-    private static readonly string[] Stems18Words = ["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow", "barba", "bartwuchs", "barbe"];
+    private static readonly string[] Stems18Words = ["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow", "barba", "bartwuchs", "barbe", "haarwuchs"];
     private static readonly string[] Stems19Words = ["regenera", "renewal", "repair", "zellerneuer", "régénér"];
     private static readonly string[] Stems20Words = ["absor", "penetration", "aufnahme", "aufgenommen", "pénétr", "absorc"];
     private static readonly string[] Stems21Words = ["exfoli", "peel", "dead skin"];
@@ -391,9 +430,6 @@ internal static class FactReader
         Match m;
         // "Use at home: No", "Es de uso profesional: No": a spec row answered no states the opposite.
         if (s.LastIndexOf(':') is var colon && colon >= 0 && s.Length - colon <= 10 && NoAnswer.IsMatch(s.AsSpan(colon))) return;
-        // A guide's "in clinics, 1.5 mm and above is used by professionals" is about needling, not about this product.
-        if (s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && HasLengthUnit(s) && (Vocabulary.GeneralTalk().IsMatch(s) || IsDepthGuide(s)) &&
-            Vocabulary.Length().IsMatch(s)) return;
         // An FAQ's question ("Are the patches reusable?", "Peut-on l'utiliser à domicile ?") states nothing; its answer does.
         var question = s.EndsWith('?');
         if (!question && In(families, 0) &&

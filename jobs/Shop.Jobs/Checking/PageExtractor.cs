@@ -292,7 +292,9 @@ internal sealed class PageExtractor
         {
             if (NearestProductScope(element) != scope) continue;
             var prop = element.GetAttribute("itemprop")!.Trim();
-            var value = element.GetAttribute("content") ?? (prop == "availability" ? element.GetAttribute("href") : null) ?? Clean(TextContentOf(element));
+            // A description's paragraphs and list items stay apart (TextContentOf would glue "Sterilität" to "Sterile ...").
+            var value = element.GetAttribute("content") ?? (prop == "availability" ? element.GetAttribute("href") : null) ??
+                        Clean(prop == "description" ? string.Join(" • ", LeafTexts(element)) : TextContentOf(element));
             if (string.IsNullOrWhiteSpace(value)) continue;
             value = value.Trim();
             switch (prop)
@@ -494,10 +496,19 @@ internal sealed class PageExtractor
         return true;
     }
 
-    /// <summary>The section a noise heading opens: its later children are skipped as the walk meets them.</summary>
+    /// <summary>The section a noise heading opens: its later children are skipped as the walk meets them. A heading
+    /// wrapped with its intro line (`<div class="text-align-center"><h2>…</h2><p>…</p></div>`) opens the wrapper's parent
+    /// too.</summary>
     private void MarkSectionNoise(IElement heading)
     {
         var section = heading.ParentElement;
+        MarkNoiseSection(section);
+        if (section is { ParentElement: { } outer } && section.Children.All(c => c == heading || c.LocalName is "p" or "span") &&
+            TextContentOf(section).Length < 200) MarkNoiseSection(outer);
+    }
+
+    private void MarkNoiseSection(IElement? section)
+    {
         if (section is null || section == _document.Body || IsProtected(section) || section.LocalName is "main" or "body") return;
         _noise.Add(section);
         _noiseSections.Add(section);
@@ -854,7 +865,7 @@ internal sealed class PageExtractor
         if (_product.Name is null && _document.Title is { Length: > 0 } documentTitle)
         {
             // "Name | Shop" or "Name - Shop": the shop's name stands last, and a dash may stand inside the name too.
-            var name = documentTitle.Split(" | ")[0];
+            var name = documentTitle.Split([" | ", " :: "], StringSplitOptions.None)[0].Trim().TrimEnd(':').TrimEnd();
             var dash = Math.Max(name.LastIndexOf(" – ", StringComparison.Ordinal), Math.Max(name.LastIndexOf(" — ", StringComparison.Ordinal), name.LastIndexOf(" - ", StringComparison.Ordinal)));
             if (dash > 0) name = name[..dash];
             _product.Name = Clean(name);
@@ -886,7 +897,7 @@ internal sealed class PageExtractor
             foreach (var e in _brandCandidates)
             {
                 var text = Clean(TextContentOf(e));
-                var m = System.Text.RegularExpressions.Regex.Match(text, @"^(?:Visit\s+the\s+(?<b>.+?)\s+Store|Besuche\s+den\s+(?<b>.+?)[-\s]Store|Visitez\s+la\s+boutique\s+(?<b>.+)|Visita\s+la\s+tienda\s+de\s+(?<b>.+)|(?:Brand|Marke|Marque|Marca):\s*(?<b>.+))$");
+                var m = System.Text.RegularExpressions.Regex.Match(text, @"^(?:Visit\s+the\s+(?<b>.+?)\s+Store|Besuche\s+den\s+(?<b>.+?)[-\s]Store|Visite[rz]\s+la\s+boutique\s+(?<b>.+)|Visita\s+la\s+tienda\s+de\s+(?<b>.+)|(?:Brand|Marke|Marque|Marca):\s*(?<b>.+))$");
                 if (m.Success) { _product.Brand = m.Groups["b"].Value.Trim(); break; }
                 if (text.Length is > 1 and < 60 && !text.Contains(':')) { _product.Brand = text; break; }
             }
@@ -977,14 +988,14 @@ internal sealed class PageExtractor
         for (var i = 0; i < span.Length && clean; i++)
         {
             var c = span[i];
-            if (c == '\u200b' || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == span.Length - 1 || span[i + 1] == ' ' || char.IsWhiteSpace(span[i + 1]) || span[i + 1] == '\u200b'))) clean = false;
+            if (c is '\u200b' or '\u200e' or '\u200f' || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == span.Length - 1 || span[i + 1] == ' ' || char.IsWhiteSpace(span[i + 1]) || span[i + 1] == '\u200b'))) clean = false;
         }
         if (clean) return text;
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in span)
         {
-            if (c == '\u200b') continue;
+            if (c is '\u200b' or '\u200e' or '\u200f') continue;
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = sb.Length > 0;
@@ -1009,7 +1020,7 @@ internal sealed class PageExtractor
         {
             foreach (var c in chunk.Span)
             {
-                if (c == '\u200b') continue;
+                if (c is '\u200b' or '\u200e' or '\u200f') continue;
                 if (char.IsWhiteSpace(c))
                 {
                     pendingSpace = n > 0;

@@ -241,6 +241,66 @@ public class ExtractionTests
         Assert.Equal(count, r.Facts!.NeedleCount);
     }
 
+    // ---- causes found by the third blind set (Fixtures/blind3)
+
+    [Fact]
+    public async Task A_depth_guide_over_the_products_own_variants_is_about_the_product()
+    {
+        var r = await Result(Page("<h1>35 Pins Derma Stamp 0.5mm 1.0mm 1.5mm 2.0mm</h1><p>How to choose: 0.5mm: for face, improve absorption of serum; " +
+            "1.0mm: for acne scars, beard growth; 1.5mm: for body, stretch marks; 2.0mm: for deep acne scars.</p>"));
+        Assert.Equal([0.5, 1.0, 1.5, 2.0], r.Facts!.NeedleLengthsMm);
+        Assert.Contains(Claim.StretchMarks, r.Facts.Claims);
+        Assert.Contains(Claim.Absorption, r.Facts.Claims);
+    }
+
+    [Theory]
+    [InlineData("It won’t treat scars or stretch marks.", 0)]
+    [InlineData("Does it help with scars? No, and anyone selling you a patch for scars is overselling.", 0)]
+    [InlineData("It treats acne scars and stretch marks.", 2)]
+    public async Task Denials_with_typographic_apostrophes_and_a_bare_no_are_no_claims(string text, int claims)
+    {
+        var r = await Result(Page($"<h1>Everyday Roller 0.2 mm</h1><p>{text}</p>"));
+        Assert.Equal(claims, r.Facts!.Claims.Count);
+    }
+
+    [Fact]
+    public async Task A_heading_wrapped_with_its_intro_line_makes_the_whole_section_noise()
+    {
+        var r = await Result(Page("<h1>Dart Patch 0.25 mm</h1><p>Dissolving microdarts of 0.25 mm, one use only.</p><section><div><h2>How Dart Patch compares</h2>" +
+            "<p>We bought the other stuff.</p></div><div class=\"compare_table\"><div>Other patches: 0.5 mm, reusable, washable</div></div></section>"));
+        Assert.Equal([0.25], r.Facts!.NeedleLengthsMm);
+        Assert.DoesNotContain(r.Flags, f => f.Rule == "reusable-patch");
+    }
+
+    [Theory]
+    [InlineData("<h1>Steriler Einweg-Derma-Stamp 0,35 mm</h1>", null)]
+    [InlineData("<h1>Derma Stamp 0.35 mm</h1><p>Symbol: STERILE R</p>", SterilizationMethod.Gamma)]
+    public async Task German_steriler_is_not_the_iso_symbol_sterile_r(string body, SterilizationMethod? method)
+    {
+        var r = await Result(Page(body));
+        Assert.Equal(method, r.Facts!.SterilizationMethod);
+    }
+
+    [Theory]
+    [InlineData("<h1>LUMIVÉE Patchs Micro-Aiguilles Réutilisables</h1><p>Micro-aiguilles en plastique (PP).</p>", ProductKind.Patch, NeedleMaterial.Plastic)]
+    [InlineData("<h1>Einweg Derma Stamp 0,35 mm – 140 Titan-Nadeln</h1>", ProductKind.Stamp, NeedleMaterial.Titanium)]
+    public async Task French_patches_and_german_hyphenated_needles_are_read(string body, ProductKind kind, NeedleMaterial material)
+    {
+        var r = await Result(Page(body));
+        Assert.Equal(kind, r.Product!.Kind);
+        Assert.Equal(material, r.Facts!.NeedleMaterial);
+    }
+
+    [Fact]
+    public async Task A_german_b2b_pen_for_trade_only_is_professional_and_its_modules_are_its_single_use_parts()
+    {
+        var r = await Result(Page("<h1>DermaPro X5 Microneedling Pen</h1><p>Nur für Fachhändler. Abgabe ausschließlich an Kosmetikinstitute. Nicht für die Heimanwendung.</p>" +
+            "<p>Sterile Nadelmodule für den Einmalgebrauch. Handstück: nach jeder Behandlung Wischdesinfektion.</p><p>2× sterile Nadelmodule (16-Pin)</p>"));
+        Assert.Equal(IntendedUse.Professional, r.Facts!.IntendedUse);
+        Assert.NotEqual(true, r.Facts.SingleUse);
+        Assert.Equal(16, r.Facts.NeedleCount);
+    }
+
     // ---- JSON-LD
     [Fact]
     public async Task Json_ld_product_gives_identity_with_schema_org_availability()

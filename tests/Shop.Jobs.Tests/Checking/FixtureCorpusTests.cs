@@ -48,6 +48,9 @@ public class FixtureCorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task Accuracy_over_the_second_blind_pages_is_reported() => await Accuracy(FixtureCorpus.SecondBlindDirectory, "blind2", 0.90);
 
+    [Fact]
+    public async Task Accuracy_over_the_third_blind_pages_is_reported() => await Accuracy(FixtureCorpus.ThirdBlindDirectory, "blind3", 0.90);
+
     private async Task Accuracy(string directory, string name, double floor)
     {
         int compared = 0, matched = 0, pages = 0, flagPagesRight = 0;
