@@ -35,7 +35,9 @@ internal static class FactReader
         }
 
         // What the title and the variant selector offer: a depth guide over exactly these lengths is about this product.
-        var offered = needled ? OfferedLengths(blocks) : [];
+        // Read only when a page holds a guide.
+        HashSet<double>? offeredSet = null;
+        Func<HashSet<double>> offered = () => offeredSet ??= OfferedLengths(blocks);
         var processed = 0;
         var seenBlocks = new HashSet<string>(blocks.Count, StringComparer.Ordinal);
         // A sentence read once gives nothing the second time (a cue is kept once per kind, value and text, whatever block it
@@ -52,7 +54,7 @@ internal static class FactReader
             // Sentences as ranges of the block: a string is made only for the few that hold a stem.
             var text = block.Text;
             // A depth guide ("0.2-0.3mm: absorption; 0.5mm: fine lines; ...") splits into sentences at its semicolons.
-            var guide = needled && HasLengthUnit(text) && IsDepthGuide(text) && !OwnLengths(text, offered);
+            var guide = needled && HasLengthUnit(text) && IsDepthGuide(text) && !OwnLengths(text, offered());
             foreach (var range in Vocabulary.SentenceBreak().EnumerateSplits(text))
             {
                 var sentence = text.AsSpan(range).Trim();
@@ -257,9 +259,9 @@ internal static class FactReader
     /// <summary>Drops the mentions that are not lengths of this product: talk about needle lengths in general
     /// ("typically 0.2-0.3 mm", "clinics use 0.5-1.5 mm"), unless nothing else states a length; and an adjustable
     /// range's settings ("0.5 mm: fine lines" in a pen's depth guide), which rules.md reads as its ends.</summary>
-    private static void KeepProductLengths(List<LengthMention> lengths, HashSet<double> offered)
+    private static void KeepProductLengths(List<LengthMention> lengths, Func<HashSet<double>> offered)
     {
-        bool General(LengthMention m) => Vocabulary.GeneralTalk().IsMatch(m.Text) || (IsDepthGuide(m.Text) && !OwnLengths(m.Text, offered));
+        bool General(LengthMention m) => Vocabulary.GeneralTalk().IsMatch(m.Text) || (IsDepthGuide(m.Text) && !OwnLengths(m.Text, offered()));
         if (lengths.Any(m => !General(m))) lengths.RemoveAll(General);
         static (double Min, double Max) Span(LengthMention m) => (m.Mm.Count == 1 ? 0 : m.Mm.Min(), m.Mm.Max());
         var ranges = lengths.Where(m => m.Shape == LengthShape.Range).Select(Span).ToList();
@@ -273,9 +275,9 @@ internal static class FactReader
         });
     }
 
-    private static bool IsGeneralLengthTalk(string s, HashSet<double> offered) =>
+    private static bool IsGeneralLengthTalk(string s, Func<HashSet<double>> offered) =>
         s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && HasLengthUnit(s) &&
-        (Vocabulary.GeneralTalk().IsMatch(s) || (IsDepthGuide(s) && !OwnLengths(s, offered))) && Vocabulary.Length().IsMatch(s);
+        (Vocabulary.GeneralTalk().IsMatch(s) || (IsDepthGuide(s) && !OwnLengths(s, offered()))) && Vocabulary.Length().IsMatch(s);
 
     private static HashSet<double> OfferedLengths(IReadOnlyList<TextBlock> blocks)
     {
@@ -389,7 +391,7 @@ internal static class FactReader
     private static readonly string[] Stems1Words = ["profes", "salon", "clinic", "practition", "esthetic", "aesthetic", "dermatolog", "physician", "spa", "medical", "hospital", "grade", "pro ", "fachpersonal", "profis", "profi", "fachhand", "fachhänd", "kosmetik", "abgabe"];
     private static readonly string[] Stems2Words = ["single", "one-time", "one time", "one use", "once", "dispos", "reuse", "re-use", "re use", "discard", "re-used", "einweg", "einmal", "wiederverw", "unique", "jetable", "réutil", "solo uso", "desechable", "reutiliz"];
     private static readonly string[] Stems3Words = ["reus", "re-us", "re us", "washable", "multiple", "several", "many", "repeated", "can be", "can re", "wieder", "waschbar", "réutil", "lavable", "reutil"];
-    private static readonly string[] Stems4Words = ["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada", "anwendungen", "aufbewahren", "lagern", "guard", "rang", "nach der anwendung"];
+    private static readonly string[] Stems4Words = ["each", "every", "store", "replace", "lasts", "last up", "last for", "times", "dull", "nach jede", "chaque", "cada", "anwendungen", "aufbewahren", "lagern", "guardalo", "guárdalo", "guarde", "guardar", "ranger", "rangez", "nach der anwendung"];
     private static readonly string[] Stems5Words = ["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"];
     private static readonly string[] Stems6Words = ["before", "prior", "vor ", "avant", "antes"];
     private static readonly string[] Stems7Words = ["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"];
