@@ -38,6 +38,8 @@ internal static class FactReader
         // Read only when a page holds a guide.
         HashSet<double>? offeredSet = null;
         Func<HashSet<double>> offered = () => offeredSet ??= OfferedLengths(blocks);
+        // A guide as a table ("0.5mm: fine lines | Clinic", "1.0mm: acne scarring | Clinic", ...): rows over other lengths.
+        var guideRows = needled ? GuideRows(blocks, offered) : [];
         var processed = 0;
         var seenBlocks = new HashSet<string>(blocks.Count, StringComparer.Ordinal);
         // A sentence read once gives nothing the second time (a cue is kept once per kind, value and text, whatever block it
@@ -54,7 +56,7 @@ internal static class FactReader
             // Sentences as ranges of the block: a string is made only for the few that hold a stem.
             var text = block.Text;
             // A depth guide ("0.2-0.3mm: absorption; 0.5mm: fine lines; ...") splits into sentences at its semicolons.
-            var guide = needled && HasLengthUnit(text) && IsDepthGuide(text) && !OwnLengths(text, offered());
+            var guide = needled && (guideRows.Contains(text) || HasLengthUnit(text) && IsDepthGuide(text) && !OwnLengths(text, offered()));
             foreach (var range in Vocabulary.SentenceBreak().EnumerateSplits(text))
             {
                 var sentence = text.AsSpan(range).Trim();
@@ -71,7 +73,7 @@ internal static class FactReader
         }
 
         var facts = page.Facts;
-        if (needled) KeepProductLengths(page.Lengths, offered);
+        if (needled) KeepProductLengths(page.Lengths, offered, guideRows);
         facts.NeedleLengthsMm = needled
             ? page.Lengths.SelectMany(m => m.Mm).Select(v => Math.Round(v, 3)).Distinct().Order().ToList()
             : [];
@@ -259,9 +261,11 @@ internal static class FactReader
     /// <summary>Drops the mentions that are not lengths of this product: talk about needle lengths in general
     /// ("typically 0.2-0.3 mm", "clinics use 0.5-1.5 mm"), unless nothing else states a length; and an adjustable
     /// range's settings ("0.5 mm: fine lines" in a pen's depth guide), which rules.md reads as its ends.</summary>
-    private static void KeepProductLengths(List<LengthMention> lengths, Func<HashSet<double>> offered)
+    private static void KeepProductLengths(List<LengthMention> lengths, Func<HashSet<double>> offered, HashSet<string> guideRows)
     {
-        bool General(LengthMention m) => Vocabulary.GeneralTalk().IsMatch(m.Text) || (IsDepthGuide(m.Text) && !OwnLengths(m.Text, offered()));
+        // An FAQ's "Can I buy a longer 0.5 mm head?" asks about lengths the product does not have.
+        bool General(LengthMention m) => m.Text.EndsWith('?') || Vocabulary.GeneralTalk().IsMatch(m.Text) ||
+                                         (IsDepthGuide(m.Text) && !OwnLengths(m.Text, offered())) || guideRows.Contains(m.Text);
         if (lengths.Any(m => !General(m))) lengths.RemoveAll(General);
         static (double Min, double Max) Span(LengthMention m) => (m.Mm.Count == 1 ? 0 : m.Mm.Min(), m.Mm.Max());
         var ranges = lengths.Where(m => m.Shape == LengthShape.Range).Select(Span).ToList();
@@ -278,6 +282,26 @@ internal static class FactReader
     private static bool IsGeneralLengthTalk(string s, Func<HashSet<double>> offered) =>
         s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && HasLengthUnit(s) &&
         (Vocabulary.GeneralTalk().IsMatch(s) || (IsDepthGuide(s) && !OwnLengths(s, offered()))) && Vocabulary.Length().IsMatch(s);
+
+    private static readonly Regex GuideRow = new(@"^\s*\d+(?:[.,]\d+)?\s*(?:mm)?\s*(?:[-–]\s*\d+(?:[.,]\d+)?\s*)?mm\s*[:–]", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    /// <summary>The texts of three or more blocks in a row that each start with a length and what it is for, when their
+    /// lengths are not the product's own.</summary>
+    private static HashSet<string> GuideRows(IReadOnlyList<TextBlock> blocks, Func<HashSet<double>> offered)
+    {
+        var rows = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < blocks.Count;)
+        {
+            var end = i;
+            while (end < blocks.Count && blocks[end].Text.Length < 200 && GuideRow.IsMatch(blocks[end].Text)) end++;
+            if (end - i >= 3 && !blocks.Skip(i).Take(end - i).All(b => OwnLengths(b.Text, offered())))
+            {
+                for (var k = i; k < end; k++) rows.Add(blocks[k].Text);
+            }
+            i = Math.Max(end, i + 1);
+        }
+        return rows;
+    }
 
     private static HashSet<double> OfferedLengths(IReadOnlyList<TextBlock> blocks)
     {
@@ -347,6 +371,10 @@ internal static class FactReader
     // home use" still markets home use.
     private static readonly Regex DistantNegation = new(@"\b(?:not|never)\s+(?:for\s+sale|sold|available|intended|suitable|meant|designed|recommended)\s+(?:to|for)\b[^.;!?,]{0,60}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+    private static readonly Regex DeniedInside = new(@"\b(?:not|n['’]t|never|nicht|pas|no)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex SterileSomethingElse = new(@"^\s*(?:saline|water|gauze|wipes?|cotton|gloves?|field|environment|conditions|swabs?|solution|kochsalz\w*|wasser|eau|sérum\s+physiologique|agua|suero)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
     private static readonly Regex NoAnswer = new(@"^:\s*(?:no|nein|non|não)\s*[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     // The comparison runs to the end of its clause: through "unlike rollers, which must be cleaned, disinfected and
@@ -397,7 +425,7 @@ internal static class FactReader
     private static readonly string[] Stems7Words = ["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"];
     private static readonly string[] Stems8Words = ["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"];
     private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction", "deeper", "channel", "derme"];
-    private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "auflös", "disolv"];
+    private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "hialur", "auflös", "disolv", "disuel"];
     private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon", "plastique", "plástico", "kunststoff"];
     private static readonly string[] Stems12Words = ["steel", "316", "sus", "stahl", "inox"];
     private static readonly string[] Stems13Words = ["needl", "pin", "nadel", "aiguille", "aguja", "drs", "mt", "zgts", "cones", "darts", "spikes"];
@@ -407,7 +435,7 @@ internal static class FactReader
     private static readonly string[] Stems17Words = ["wrinkl", "fine line", "anti", "falten", "rides", "arruga"];
     private static readonly string[] Stems18Words = ["hair", "beard", "alopecia", "haar", "cheveu", "cabello", "pelo", "repousse", "grow", "barba", "bartwuchs", "barbe", "haarwuchs"];
     private static readonly string[] Stems19Words = ["regenera", "renewal", "repair", "zellerneuer", "régénér"];
-    private static readonly string[] Stems20Words = ["absor", "penetration", "aufnahme", "aufgenommen", "pénétr", "absorc"];
+    private static readonly string[] Stems20Words = ["absor", "penetration", "aufnahme", "aufgenommen", "pénétr", "absorc", "hautschicht", "penetran"];
     private static readonly string[] Stems21Words = ["exfoli", "peel", "dead skin"];
 
     private const int FdaFamily = 22, TitanFamily = 23;
@@ -478,10 +506,13 @@ internal static class FactReader
             var alcoholOnly = alcohol.Success && Method() is null;
             if (nonSterile.Success) add(CueKind.NonSterile, s, nonSterile, from);
             if (before.Success) add(CueKind.SterilizeBeforeUse, s, before, from);
-            if (alcoholOnly) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
+            // "alcohol disinfects – it does not sterilize" says it right.
+            if (alcoholOnly && !DeniedInside.IsMatch(alcohol.Value)) add(CueKind.AlcoholCalledSterilization, s, alcohol, from);
             if (!nonSterile.Success && !before.Success && !alcoholOnly)
             {
-                if ((m = Vocabulary.Sterile().Match(s)).Success && !Negated(s, m)) add(CueKind.Sterile, s, m, from);
+                // "Rinse with sterile saline" names another sterile thing, not this product.
+                if ((m = Vocabulary.Sterile().Match(s)).Success && !Negated(s, m) && !SterileSomethingElse.IsMatch(s.AsSpan(m.Index + m.Length)))
+                    add(CueKind.Sterile, s, m, from);
                 if (SterilWord.IsMatch(s) && Method() is { } found) add(CueKind.SterilizationMethod, s, found.Match, from, found.Method.ToWord());
             }
         }
@@ -603,6 +634,8 @@ internal static class FactReader
         while (start > 0 && text[start - 1] is not ('.' or '!' or '?' or '\n' or '•') || (start > 0 && text[start - 1] == '.' && start < text.Length && char.IsAsciiDigit(text[start]))) start--;
         var end = m.Index + m.Length;
         while (end < text.Length && text[end] is not ('!' or '?' or '\n' or '•') && !(text[end] == '.' && (end + 1 >= text.Length || text[end + 1] == ' '))) end++;
+        // A question keeps its mark: a length asked about is no length of the product (see KeepProductLengths).
+        if (end < text.Length && text[end] == '?') end++;
         return text[start..end].Trim();
     }
 

@@ -483,7 +483,8 @@ internal sealed class PageExtractor
     {
         if (local is "header" && (attributes.Role == "banner" || Descendants(element, e => e.LocalName == "nav").Count > 0) && Descendants(element, e => e.LocalName == "h1").Count == 0) return true;
         if (attributes.Role is "navigation" or "banner" or "contentinfo" or "complementary" or "search") return true;
-        if (attributes.AriaHidden == "true" || attributes.Hidden) return true;
+        // A closed tab (BigCommerce's specifications, Shopify's accordions) is hidden only until it is clicked.
+        if ((attributes.AriaHidden == "true" || attributes.Hidden) && attributes.Role != "tabpanel" && !marks.Contains("tab", StringComparison.Ordinal)) return true;
         return marks.Length > 1 && IsNoiseMark(marks, families);
     }
 
@@ -611,7 +612,8 @@ internal sealed class PageExtractor
             if (SkippedTags.Contains(local)) continue;
             if (local == "br")
             {
-                if (block >= 0) (blockText[block] ??= new StringBuilder()).Append('\n');
+                // A line break the page drew (not a wrap in the HTML source): it ends a sentence ("✔ 6 speeds<br>✔ FDA ...").
+                if (block >= 0) (blockText[block] ??= new StringBuilder()).Append(LineBreak);
                 continue;
             }
             // A section is known to be noise only once its heading is met: later siblings check their parent.
@@ -632,7 +634,9 @@ internal sealed class PageExtractor
             Collect(element, marks, families, ctx);
 
             if (local == "tr" && EmitRow(element)) continue;
-            if (local == "dl")
+            // Magento 1 lays its product tabs out as a dl: one whose terms hold whole sections (reviews among them) is
+            // walked like any other container, so its noise is still seen.
+            if (local == "dl" && !HoldsSections(element))
             {
                 EmitDefinitionList(element);
                 continue;
@@ -702,6 +706,9 @@ internal sealed class PageExtractor
     }
 
     private readonly List<(int? BlockIndex, TextBlock? Emitted)> _order = new(256);
+
+    private static bool HoldsSections(IElement list) =>
+        Descendants(list, e => e.LocalName is "div" or "table" or "h2" or "h3" or "ul" or "ol" or "dl" or "section").Count > 0;
 
     private static bool IsLabelValueRow(IElement row)
     {
@@ -1011,23 +1018,32 @@ internal sealed class PageExtractor
     private static string Normalize(string text) => Clean(text);
 
     /// <summary><see cref="Clean(string)"/> of a builder's text, read from its chunks: one string made, not two.</summary>
+    private const char LineBreak = '\u2028';
+
     internal static string Clean(StringBuilder text)
     {
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
         var n = 0;
         var pendingSpace = false;
+        var pendingBreak = false;
         foreach (var chunk in text.GetChunks())
         {
             foreach (var c in chunk.Span)
             {
                 if (c is '\u200b' or '\u200e' or '\u200f') continue;
+                if (c == LineBreak)
+                {
+                    pendingBreak = n > 0;
+                    continue;
+                }
                 if (char.IsWhiteSpace(c))
                 {
                     pendingSpace = n > 0;
                     continue;
                 }
-                if (pendingSpace) buffer[n++] = ' ';
-                pendingSpace = false;
+                if (pendingBreak) buffer[n++] = '\n';
+                else if (pendingSpace) buffer[n++] = ' ';
+                pendingSpace = pendingBreak = false;
                 buffer[n++] = c;
             }
         }

@@ -62,7 +62,7 @@ internal static partial class Vocabulary
     public static partial Regex SerumKind();
     [GeneratedRegex(@"moisturi[sz]\w*|\bcream\b|\bcrème\b|\bcreme\b|\blotion\b|\bbalm\b|\bhydrating\s*gel\b|\bgel\s*cream\b|feuchtigkeit\w*|hidratante|\bemulsion\b", O)]
     public static partial Regex MoisturiserKind();
-    [GeneratedRegex(@"\b(?:for|with|für|mit|pour|avec|para|con|compatible|\+|&|incl\w*|includes?|plus)\b|\s[-–|]\s", O)]
+    [GeneratedRegex(@"\b(?:for|with|für|mit|pour|avec|para|con|compatible|incl\w*|includes?|plus)\b|\s[-–|+&]\s", O)]
     public static partial Regex NameHeadEnd();
 
     // Use.
@@ -101,7 +101,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"(?:sterili[sz](?:e|es|ed|ing|ation)|sterili[sz]er|stérilis\w*|sterilisier\w*|esterili[zc]\w*)\b.{0,80}\b(?:alcohol|isopropyl|ethanol|boil\w*|UV\b|hot\s*water|rubbing|alkohol|alcool|kochend\w*|bouill\w*|hirviendo)|\b(?:alcohol|isopropyl|ethanol|boil\w*|UV|hot\s*water|alkohol|alcool)\b.{0,60}(?:sterili[sz](?:e|es|ed|ing|ation)|sterili[sz]er|stérilis\w*|sterilisier\w*|esterili[zc]\w*)", O)]
     public static partial Regex AlcoholSterilization();
 
-    [GeneratedRegex(@"(?<!\bnot\s(?:been\s)?|n't\s(?:been\s)?|\bno\s|\bnever\s)(?:FDA[-\s]*(?:approved|approval|registered|certified|listed)|approved\s*by\s*(?:the\s*)?FDA|FDA\s*&\s*CE\s*approved|CE\s*(?:&|and|/)\s*FDA\s*(?:approved|certified|registered))(?![^.;]{0,50}\b(?:facility|facilities|factory|plant|manufactur\w*|establishment|laborator\w*|site)\b)", O)]
+    [GeneratedRegex(@"(?<!\bnot\s(?:been\s)?|n't\s(?:been\s)?|\bno\s|\bnever\s)(?:FDA[-\s]*(?:approved|approval|registered|certified|listed)|approved\s*by\s*(?:the\s*)?FDA|FDA\s*&\s*CE\s*approved|aprobad[oa]\s*por\s*(?:la\s*)?FDA|approuvée?\s*par\s*(?:la\s*)?FDA|von\s*der\s*FDA\s*zugelassen|FDA[-\s]zugelassen|CE\s*(?:&|and|/)\s*FDA\s*(?:approved|certified|registered))(?![^.;]{0,50}\b(?:facility|facilities|factory|plant|manufactur\w*|establishment|laborator\w*|site)\b)", O)]
     public static partial Regex FdaApproved();
 
     // Post-care "after microneedling" is the shop's own guidance (a moisturiser and sunscreen afterwards), so "after"
@@ -117,7 +117,7 @@ internal static partial class Vocabulary
     public static partial Regex Steel();
     [GeneratedRegex(@"\b(?:plastic|ABS|PP|polypropylene|PC|polycarbonate|resin|nylon)\s*(?:micro[-\s]?)?(?:needles?|pins?|spikes?|tips?)|(?:needles?|pins?|spikes?)\s*(?:are\s*|made\s*(?:of|from)\s*)?(?:\w+\s*){0,2}(?:plastic|ABS|polypropylene|polycarbonate|resin)|micro[-\s]?(?:aiguilles|pointes)\s*(?:en\s*)?plastique|(?:micro)?agujas\s*(?:de\s*)?plástico|kunststoff[-\s]?(?:mikro)?nadeln|(?:mikro)?nadeln\s*aus\s*kunststoff", O)]
     public static partial Regex Plastic();
-    [GeneratedRegex(@"dissolv(?:ing|able|es)|self[-\s]?dissolv|soluble|hyaluron(?:ic|ate)\s*(?:acid\s*)?(?:micro[-\s]?)?(?:needles?|spicules?|darts?)|auflösend|soluble|dissolvant|disolv\w*", O)]
+    [GeneratedRegex(@"dissolv(?:ing|able|es)|self[-\s]?dissolv|soluble|hyaluron(?:ic|ate)\s*(?:acid\s*)?(?:micro[-\s]?)?(?:needles?|spicules?|darts?)|auflösend|soluble|dissolvant|disolv\w*|se\s+disuelven|(?:micro)?agujas\s+(?:de\s+)?ácido\s+hialurónico", O)]
     public static partial Regex Dissolving();
 
     [GeneratedRegex(@"(?<![\d.,])(?<n>[1-9],\d{3}|[1-9]\d{1,3})\s*(?:pcs?\s*|x\s*|pieces?\s*)?(?:(?!(?:uses?|times|days?|weeks?|months?|sessions?|treatments?|patch\w*|dots?|pairs?|pcs|pieces|gauge|the|of|per|for|and|with|in|on)\b)[a-zA-Zäöüéè-]{3,}\s+){0,3}?(?:micro[-\s]?)?(?:needles?|cones?|darts?|spikes?|pins?|(?:titan|edelstahl|mikro)?-?nadeln|aiguilles|agujas)\b|(?<![\w.])(?<n>\d{1,2})[-\s]?(?:pins?|needles?)\s*(?:nano\s*)?(?:cartridges?|heads?|tips?|kartusche\w*|cartouches?|cartuchos?|(?:nadel)?modul\w*)|(?:nadel)?modul\w*\s*\(?(?<n>\d{1,2})[-\s]?pin|\b(?:DRS|MT|ZGTS|MTS)[-\s]?(?<n>[1-9]\d{1,3})\b", O)]
@@ -140,7 +140,7 @@ internal static partial class Vocabulary
     public static partial Regex ClaimHair();
     [GeneratedRegex(@"(?:cell|skin|cellular|tissue)\s*(?:regeneration|renewal|repair)|regenerat\w*|zellerneuerung|régénération|regeneración", O)]
     public static partial Regex ClaimRegeneration();
-    [GeneratedRegex(@"absorption|absorb\w*|absorp\w*|penetration\s*of\s*(?:your\s*)?(?:serums?|products?|actives?)|aufnahme|besser\s*aufgenommen|wirkstoffaufnahme|pénétration|absorción", O)]
+    [GeneratedRegex(@"absorption|absorb\w*|absorp\w*|penetration\s*of\s*(?:your\s*)?(?:serums?|products?|actives?)|aufnahme|besser\s*aufgenommen|bis\s*in\s*die\s*tieferen\s*hautschichten|(?:los\s*)?activos\s*penetran|wirkstoffaufnahme|pénétration|absorción", O)]
     public static partial Regex ClaimAbsorption();
     [GeneratedRegex(@"exfoliat\w*|peeling|exfoli\w*|dead\s*skin\s*cells", O)]
     public static partial Regex ClaimExfoliation();

@@ -301,6 +301,70 @@ public class ExtractionTests
         Assert.Equal(16, r.Facts.NeedleCount);
     }
 
+    // ---- causes found by the fourth blind set (Fixtures/blind4)
+
+    [Fact]
+    public async Task A_closed_tab_is_read_though_hidden_but_a_hidden_element_is_not()
+    {
+        var r = await Result(Page("<h1>ProDerm Derma Stamp 1.5mm</h1><div role=\"tabpanel\" aria-hidden=\"true\"><dl><dt>Needle Length:</dt><dd>2.0 mm</dd></dl></div>" +
+            "<div aria-hidden=\"true\"><p>Derma Stamp 3.0mm</p></div>"));
+        Assert.Equal([1.5, 2.0], r.Facts!.NeedleLengthsMm);
+    }
+
+    [Theory]
+    [InlineData("Supplied non-sterile. Rinse with sterile saline and store with the cap on.", Sterility.NonSterile, false)]
+    [InlineData("Soak it in 70% isopropyl alcohol (alcohol disinfects – it does not sterilize).", Sterility.Unknown, false)]
+    [InlineData("Sterilize it by soaking in 70% alcohol.", Sterility.Unknown, true)]
+    public async Task Sterile_saline_and_a_correct_alcohol_remark_are_no_sterility_claims(string text, Sterility sterility, bool alcoholFlag)
+    {
+        var r = await Result(Page($"<h1>Derma Stamp 1.5mm</h1><p>{text}</p>"));
+        Assert.Equal(sterility, r.Facts!.Sterility);
+        Assert.DoesNotContain(r.Flags, f => f.Rule == "sterile-but-sterilize-before-use");
+        Assert.Equal(alcoholFlag, r.Flags.Any(f => f.Rule == "alcohol-called-sterilization"));
+    }
+
+    [Fact]
+    public async Task A_length_asked_about_in_an_faq_is_no_length_of_the_product()
+    {
+        var r = await Result(Page("<h1>LED Roller 0.25 mm</h1><p>0.25 mm titanium needles.</p><h3>FAQ</h3><p>Can I buy a longer 0.5 mm or 1.0 mm head? Not yet.</p>"));
+        Assert.Equal([0.25], r.Facts!.NeedleLengthsMm);
+    }
+
+    [Fact]
+    public async Task A_guide_table_over_other_lengths_is_neither_length_nor_claim()
+    {
+        var r = await Result(Page("<h1>MediRoll SU-192 Derma Roller 1.0mm</h1><p>Sterile single-use roller, 1.0mm.</p><table>" +
+            "<tr><td>0.25mm: product absorption</td><td>Home / clinic</td></tr><tr><td>0.5mm: fine lines</td><td>Clinic</td></tr>" +
+            "<tr><td>1.0mm: acne scarring</td><td>Clinic</td></tr><tr><td>1.5mm - 2.0mm: deep, atrophic scarring</td><td>Medical practitioner</td></tr></table>"));
+        Assert.Equal([1.0], r.Facts!.NeedleLengthsMm);
+        Assert.DoesNotContain(Claim.DeepScarTreatment, r.Facts.Claims);
+    }
+
+    [Fact]
+    public async Task Magento_1_tabs_laid_out_as_a_definition_list_still_hide_their_reviews()
+    {
+        var r = await Result(Page("<h1>Sterile Derma Roller 1.0mm</h1><dl class=\"collateral-tabs\"><dt>Description</dt><dd><div><p>192 needles of 1.0mm.</p></div></dd>" +
+            "<dt>Reviews</dt><dd><div class=\"box-reviews\"><p>The 1.5mm version is good for body work too.</p></div></dd></dl>"));
+        Assert.Equal([1.0], r.Facts!.NeedleLengthsMm);
+    }
+
+    [Fact]
+    public async Task Lines_broken_by_the_page_are_sentences_of_their_own()
+    {
+        var r = await Result(Page("<h1>Dermapen Inalámbrico 0.25-2.5mm + 10 Cartuchos</h1><p>✔ Profundidad ajustable de 0.25 mm a 2.5 mm<br>" +
+            "✔ 6 velocidades<br>✔ Aprobado por la FDA y certificado CE</p>"));
+        Assert.Equal(ProductKind.Pen, r.Product!.Kind);
+        Assert.Contains(r.Flags, f => f.Rule == "fda-approved-claim");
+    }
+
+    [Fact]
+    public async Task Spanish_patches_that_dissolve_are_dissolving()
+    {
+        var r = await Result(Page("<h1>Parches de Microagujas de Ácido Hialurónico</h1><p>350 microagujas por parche que se disuelven en la piel. Los activos penetran mejor.</p>"));
+        Assert.Equal(NeedleMaterial.Dissolving, r.Facts!.NeedleMaterial);
+        Assert.Contains(Claim.Absorption, r.Facts.Claims);
+    }
+
     // ---- JSON-LD
     [Fact]
     public async Task Json_ld_product_gives_identity_with_schema_org_availability()
