@@ -220,7 +220,7 @@ internal static class FactReader
             var start = Math.Max(previousEnd, m.Index - 40);
             var before = text[start..m.Index];
             previousEnd = m.Index + m.Length;
-            var after = text[previousEnd..Math.Min(text.Length, previousEnd + 16)];
+            var after = text[previousEnd..Math.Min(text.Length, previousEnd + 24)];
             if (Vocabulary.NotLengthBefore().IsMatch(before) || Vocabulary.NotLengthAfter().IsMatch(after)) continue;
             if (DimensionBefore.IsMatch(before)) continue;
             var all = m.Groups["all"].Value;
@@ -267,6 +267,18 @@ internal static class FactReader
         bool General(LengthMention m) => m.Text.EndsWith('?') || Vocabulary.GeneralTalk().IsMatch(m.Text) ||
                                          (IsDepthGuide(m.Text) && !OwnLengths(m.Text, offered())) || guideRows.Contains(m.Text);
         if (lengths.Any(m => !General(m))) lengths.RemoveAll(General);
+        // rules.md reads lengths from the title, the spec and the structured data: where those state any, a length found
+        // only in running text (a description's guide, "allow 1-3 mm deviation", a comparison) is not the product's.
+        if (lengths.Any(m => Stated(m.From)))
+        {
+            var stated = lengths.Where(m => Stated(m.From)).SelectMany(m => m.Mm).ToHashSet();
+            // Kept: running text inside a stated range, and a range in running text that spans every stated length
+            // (an adjustable pen described in prose, its depth guide in a table).
+            bool Within(LengthMention m, LengthMention r) => m.Mm.All(v => v >= Span(r).Min - 0.001 && v <= Span(r).Max + 0.001);
+            lengths.RemoveAll(m => !Stated(m.From) && m.Mm.Any(v => !stated.Contains(v)) &&
+                                   !lengths.Any(r => r.Shape == LengthShape.Range && Stated(r.From) && Within(m, r)) &&
+                                   !(m.Shape == LengthShape.Range && stated.All(v => v >= Span(m).Min - 0.001 && v <= Span(m).Max + 0.001)));
+        }
         static (double Min, double Max) Span(LengthMention m) => (m.Mm.Count == 1 ? 0 : m.Mm.Min(), m.Mm.Max());
         var ranges = lengths.Where(m => m.Shape == LengthShape.Range).Select(Span).ToList();
         if (ranges.Count == 0) return;
@@ -278,6 +290,9 @@ internal static class FactReader
             _ => false,
         });
     }
+
+    private static bool Stated(EvidenceSource from) =>
+        from is EvidenceSource.Title or EvidenceSource.Spec or EvidenceSource.JsonLd or EvidenceSource.Microdata or EvidenceSource.Variants or EvidenceSource.Bullets;
 
     private static bool IsGeneralLengthTalk(string s, Func<HashSet<double>> offered) =>
         s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && HasLengthUnit(s) &&

@@ -28,7 +28,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"(?:diam(?:eter|\.)?|dia\.?|Ø|⌀|thick(?:ness)?|gauge|width|wide|breadth|handle|grip|head\s*(?:size|width)|roller\s*(?:head|size|width|diameter)|size\s*of\s*(?:the\s*)?(?:roller|head|handle)|total\s*length|overall|dimension|package|weight|Durchmesser|Stärke|Breite|Griff|diamètre|largeur|épaisseur|manche|diámetro|ancho|grosor|mango|spessore|larghezza|cable|cord|battery|screen|tube|bottle|cap|move|shift|apart|spacing|overlap|bewegen|versetzen|déplacer|décaler|mover|desplazar)\W*(?:\w+\W+){0,3}$", O)]
     public static partial Regex NotLengthBefore();
 
-    [GeneratedRegex(@"^\s*(?:in\s*)?(?:diam(?:eter)?|dia\b|thick|wide|width|gauge|long\s*handle|handle|x\s*\d|×|\*\s*\d|Ø|Durchmesser|de\s*diamètre|de\s*diámetro)", O)]
+    [GeneratedRegex(@"^\s*(?:in\s*)?(?:diam(?:eter)?|dia\b|thick|wide|width|gauge|long\s*handle|handle|x\s*\d|×|\*\s*\d|Ø|Durchmesser|de\s*diamètre|de\s*diámetro|(?:measur\w*\s*)?(?:deviation|tolerance|error|difference)|Abweichung|Messabweichung|d'écart|de\s*desviación)", O)]
     public static partial Regex NotLengthAfter();
 
     [GeneratedRegex(@"needle|pin|nadel|aiguille|aguja|micro[-\s]?needl|depth|tiefe|profondeur|profundidad|length|länge|longueur|longitud", O)]

@@ -365,6 +365,17 @@ public class ExtractionTests
         Assert.Contains(Claim.Absorption, r.Facts.Claims);
     }
 
+    [Theory]
+    [InlineData("<h1>Derma Roller 1.5mm</h1><p>Please allow 1-3mm measuring deviation due to manual measurement.</p>", new[] { 1.5 })]
+    [InlineData("<h1>Derma Roller 1.5mm</h1><p>Ratgeber: ab 0,5 mm spricht man von Kollageninduktion, 2,0 mm gehört in die Praxis.</p>", new[] { 1.5 })]
+    [InlineData("<h1>Derma Roller</h1><p>Our roller has 0.5 mm titanium needles.</p>", new[] { 0.5 })]
+    [InlineData("<h1>Derma Roller 1.0mm</h1><ul class=\"spec\"><li>Needle length: 1.5mm</li></ul>", new[] { 1.0, 1.5 })]
+    public async Task Lengths_come_from_the_title_spec_and_structured_data_before_running_text(string body, double[] lengths)
+    {
+        var r = await Result(Page(body));
+        Assert.Equal(lengths, r.Facts!.NeedleLengthsMm);
+    }
+
     // ---- JSON-LD
     [Fact]
     public async Task Json_ld_product_gives_identity_with_schema_org_availability()

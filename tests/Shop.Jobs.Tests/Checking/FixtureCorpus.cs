@@ -14,8 +14,7 @@ public static class FixtureCorpus
     /// <summary>A fixture folder by name. "holdout" holds pages written after the extractor in other shops' styles
     /// (BigCommerce, Shopware, PrestaShop, Etsy, a 2009 table layout, a JavaScript shell). "blind" to "blind5" hold pages and expectations written by helper sessions that
     /// never saw the extractor's code or its fixtures (marketplaces, site builders, pharmacies, four languages, the
-    /// rules' edge cases), each set measured on first contact before its general causes were fixed; the last is left as
-    /// found (README, "Accuracy").</summary>
+    /// rules' edge cases), each set measured on first contact before its general causes were fixed (README, "Accuracy").</summary>
     public static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     public static IEnumerable<string> Pages => PagesIn(Directory);
