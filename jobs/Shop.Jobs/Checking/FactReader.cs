@@ -258,38 +258,54 @@ internal static class FactReader
         }
     }
 
-    /// <summary>Drops the mentions that are not lengths of this product: talk about needle lengths in general
-    /// ("typically 0.2-0.3 mm", "clinics use 0.5-1.5 mm"), unless nothing else states a length; and an adjustable
-    /// range's settings ("0.5 mm: fine lines" in a pen's depth guide), which rules.md reads as its ends.</summary>
+    /// <summary>Drops the mentions that are not lengths of this product, in three steps.</summary>
     private static void KeepProductLengths(List<LengthMention> lengths, Func<HashSet<double>> offered, HashSet<string> guideRows)
     {
-        // An FAQ's "Can I buy a longer 0.5 mm head?" asks about lengths the product does not have.
+        DropGeneralTalk(lengths, offered, guideRows);
+        DropUnstatedRunningText(lengths);
+        DropRangeSettings(lengths);
+    }
+
+    /// <summary>Talk about needle lengths in general ("typically 0.2-0.3 mm", "clinics use 0.5-1.5 mm"), a guide over other
+    /// lengths, and a length asked about in an FAQ ("Can I buy a longer 0.5 mm head?"), unless nothing else states one.</summary>
+    private static void DropGeneralTalk(List<LengthMention> lengths, Func<HashSet<double>> offered, HashSet<string> guideRows)
+    {
         bool General(LengthMention m) => m.Text.EndsWith('?') || Vocabulary.GeneralTalk().IsMatch(m.Text) ||
                                          (IsDepthGuide(m.Text) && !OwnLengths(m.Text, offered())) || guideRows.Contains(m.Text);
         if (lengths.Any(m => !General(m))) lengths.RemoveAll(General);
-        // rules.md reads lengths from the title, the spec and the structured data: where those state any, a length found
-        // only in running text (a description's guide, "allow 1-3 mm deviation", a comparison) is not the product's.
-        if (lengths.Any(m => Stated(m.From)))
-        {
-            var stated = lengths.Where(m => Stated(m.From)).SelectMany(m => m.Mm).ToHashSet();
-            // Kept: running text inside a stated range, and a range in running text that spans every stated length
-            // (an adjustable pen described in prose, its depth guide in a table).
-            bool Within(LengthMention m, LengthMention r) => m.Mm.All(v => v >= Span(r).Min - 0.001 && v <= Span(r).Max + 0.001);
-            lengths.RemoveAll(m => !Stated(m.From) && m.Mm.Any(v => !stated.Contains(v)) &&
-                                   !lengths.Any(r => r.Shape == LengthShape.Range && Stated(r.From) && Within(m, r)) &&
-                                   !(m.Shape == LengthShape.Range && stated.All(v => v >= Span(m).Min - 0.001 && v <= Span(m).Max + 0.001)));
-        }
-        static (double Min, double Max) Span(LengthMention m) => (m.Mm.Count == 1 ? 0 : m.Mm.Min(), m.Mm.Max());
+    }
+
+    /// <summary>rules.md reads lengths from the title, the spec and the structured data: where those state any, a length
+    /// found only in running text (a description's guide, a comparison) is not the product's. Kept: running text inside
+    /// a stated range, and a range in running text that spans every stated length (an adjustable pen described in prose,
+    /// its depth guide in a table).</summary>
+    private static void DropUnstatedRunningText(List<LengthMention> lengths)
+    {
+        if (!lengths.Any(m => Stated(m.From))) return;
+        var stated = lengths.Where(m => Stated(m.From)).SelectMany(m => m.Mm).ToHashSet();
+        lengths.RemoveAll(m => !Stated(m.From) && m.Mm.Any(v => !stated.Contains(v)) &&
+                               !lengths.Any(r => r.Shape == LengthShape.Range && Stated(r.From) && m.Mm.All(v => Inside(v, Span(r)))) &&
+                               !(m.Shape == LengthShape.Range && stated.All(v => Inside(v, Span(m)))));
+    }
+
+    /// <summary>An adjustable range's settings ("0.5 mm: fine lines" in a pen's depth guide) and narrower stretches of it
+    /// ("at 2.0-2.5 mm it reaches deep scars"): rules.md reads a range as its ends.</summary>
+    private static void DropRangeSettings(List<LengthMention> lengths)
+    {
         var ranges = lengths.Where(m => m.Shape == LengthShape.Range).Select(Span).ToList();
         if (ranges.Count == 0) return;
-        // A setting inside the range ("0.5 mm: fine lines"), or a narrower stretch of it ("at 2.0-2.5 mm it reaches deep scars").
         lengths.RemoveAll(m => m.From != EvidenceSource.Variants && m.Shape switch
         {
             LengthShape.Single => m.Mm.All(v => ranges.Any(r => v > r.Min + 0.001 && v < r.Max - 0.001)),
-            LengthShape.Range => ranges.Any(r => r.Max - r.Min > Span(m).Max - Span(m).Min + 0.001 && Span(m).Min >= r.Min - 0.001 && Span(m).Max <= r.Max + 0.001),
+            LengthShape.Range => ranges.Any(r => r.Max - r.Min > Span(m).Max - Span(m).Min + 0.001 && Inside(Span(m).Min, r) && Inside(Span(m).Max, r)),
             _ => false,
         });
     }
+
+    /// <summary>A range's ends; "0-2.5 mm" is stored as its upper end alone.</summary>
+    private static (double Min, double Max) Span(LengthMention m) => (m.Mm.Count == 1 ? 0 : m.Mm.Min(), m.Mm.Max());
+
+    private static bool Inside(double value, (double Min, double Max) range) => value >= range.Min - 0.001 && value <= range.Max + 0.001;
 
     private static bool Stated(EvidenceSource from) =>
         from is EvidenceSource.Title or EvidenceSource.Spec or EvidenceSource.JsonLd or EvidenceSource.Microdata or EvidenceSource.Variants or EvidenceSource.Bullets;
