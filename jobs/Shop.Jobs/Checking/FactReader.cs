@@ -66,8 +66,10 @@ internal static class FactReader
                 if (families == 0 || seenSentence.Contains(sentence)) continue;
                 var s = sentence.Length == text.Length ? text : sentence.ToString();
                 seenSentences.Add(s);
-                // A guide's "in clinics, 1.5 mm and above is used by professionals" is about needling, not about this product.
-                if (guide && HasLengthUnit(s) || IsGeneralLengthTalk(s, offered)) continue;
+                // A guide's "in clinics, 1.5 mm and above is used by professionals" is about needling, not about this product;
+                // so is each part of "As a general guide, 0.2-0.3mm ...; 2.0mm and above for deep scarring" split at a semicolon.
+                if (guide && HasLengthUnit(s) || IsGeneralLengthTalk(s, offered) ||
+                    s.Length < text.Length && HasLengthUnit(s) && IsGeneralLengthTalk(WholeSentence(text, range), offered)) continue;
                 ReadCues(s, families, block.From, kind, Add);
             }
         }
@@ -310,6 +312,19 @@ internal static class FactReader
     private static bool Stated(EvidenceSource from) =>
         from is EvidenceSource.Title or EvidenceSource.Spec or EvidenceSource.JsonLd or EvidenceSource.Microdata or EvidenceSource.Variants or EvidenceSource.Bullets;
 
+    /// <summary>The sentence a piece of the block stands in, up to the stops around it (a semicolon does not end it).</summary>
+    private static string WholeSentence(string text, Range piece)
+    {
+        var (start, length) = piece.GetOffsetAndLength(text.Length);
+        // A full stop between digits is a decimal point ("0.5mm"), not the end of a sentence.
+        bool Stop(int i) => text[i] is '!' or '?' or '\n' || text[i] == '.' && !(i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
+        var from = start - 1;
+        while (from >= 0 && !Stop(from)) from--;
+        var to = start + length;
+        while (to < text.Length && !Stop(to)) to++;
+        return text[(from + 1)..to];
+    }
+
     private static bool IsGeneralLengthTalk(string s, Func<HashSet<double>> offered) =>
         s.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && HasLengthUnit(s) &&
         (Vocabulary.GeneralTalk().IsMatch(s) || (IsDepthGuide(s) && !OwnLengths(s, offered()))) && Vocabulary.Length().IsMatch(s);
@@ -454,7 +469,7 @@ internal static class FactReader
     private static readonly string[] Stems5Words = ["steril", "téril", "gamma", "irradi", "kgy", "e-beam", "ebeam", "electron", "ethylen", "autoclav", "disinf", "desinf", "désinf", "sanitiz", "soak"];
     private static readonly string[] Stems6Words = ["before", "prior", "vor ", "avant", "antes"];
     private static readonly string[] Stems7Words = ["alcohol", "isopropyl", "ethanol", "boil", "uv", "hot water", "alkohol", "alcool", "koch", "bouill", "hirv"];
-    private static readonly string[] Stems8Words = ["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad"];
+    private static readonly string[] Stems8Words = ["seal", "individ", "blister", "pack", "pouch", "do not", "lot ", "lot:", "lot#", "batch", "exp.", "exp ", "expir", "expiry", "use by", "use-by", "shelf", "haltbar", "verfall", "péremption", "caducidad", "sellad", "versiegelt", "scellé"];
     private static readonly string[] Stems9Words = ["roll", "needl", "dermis", "derma", " pen", "stamp", "mts", "collagen induction", "deeper", "channel", "derme"];
     private static readonly string[] Stems10Words = ["dissol", "solub", "hyaluron", "hialur", "auflös", "disolv", "disuel"];
     private static readonly string[] Stems11Words = ["plastic", "abs ", "abs-", "pp ", "pp-", "pc ", "polyprop", "polycarb", "resin", "nylon", "plastique", "plástico", "kunststoff"];

@@ -376,6 +376,28 @@ public class ExtractionTests
         Assert.Equal(lengths, r.Facts!.NeedleLengthsMm);
     }
 
+    // ---- causes found by the sixth blind set (Fixtures/blind6)
+
+    [Theory]
+    [InlineData("As a general guide, 0.2-0.3mm is used at home; 1.0-1.5mm for acne scars; 2.0mm and above for deep scarring.")]
+    [InlineData("À titre indicatif : 0,25 mm pour les actifs, 1,5 à 2 mm pour les cicatrices profondes.")]
+    [InlineData("Rollers use metal needles of 0.25mm to 1.5mm and are rolled over the whole face.")]
+    public async Task Guides_and_other_devices_needles_are_no_lengths_or_claims(string text)
+    {
+        var r = await Result(Page($"<h1>Derma Stamp 1.5 mm</h1><p>Needle length: 1.5 mm.</p><p>{text}</p>"));
+        Assert.Equal([1.5], r.Facts!.NeedleLengthsMm);
+        Assert.DoesNotContain(Claim.DeepScarTreatment, r.Facts.Claims);
+    }
+
+    [Theory]
+    [InlineData("Viene esterilizado y sellado.")]
+    [InlineData("Steril, einzeln versiegelt.")]
+    public async Task A_sealed_pack_in_spanish_or_german_backs_a_sterile_claim(string text)
+    {
+        var r = await Result(Page($"<h1>Derma Roller 0.5 mm</h1><p>{text}</p>"));
+        Assert.DoesNotContain(r.Flags, f => f.Rule == "sterile-claim-without-method");
+    }
+
     // ---- JSON-LD
     [Fact]
     public async Task Json_ld_product_gives_identity_with_schema_org_availability()

@@ -46,6 +46,7 @@ public class FixtureCorpusTests(ITestOutputHelper output)
     [InlineData("blind3", 0.90)]
     [InlineData("blind4", 0.90)]
     [InlineData("blind5", 0.90)]
+    [InlineData("blind6", 0.85)]
     public async Task Accuracy_over_a_fixture_folder_is_reported(string folder, double floor) => await Accuracy(FixtureCorpus.Folder(folder), folder, floor);
 
     private async Task Accuracy(string directory, string name, double floor)
