@@ -52,11 +52,12 @@ internal static class FactReader
             // Link text (menus, "see also" products) names other pages, not this product.
             if (block.From == EvidenceSource.Other) continue;
             if (!seenBlocks.Add(block.Text)) continue;
-            if (needled && HasLengthUnit(block.Text)) ReadLengths(page, block);
-            // Sentences as ranges of the block: a string is made only for the few that hold a stem.
             var text = block.Text;
+            var lengthsInBlock = needled && HasLengthUnit(text);
+            if (lengthsInBlock) ReadLengths(page, block);
             // A depth guide ("0.2-0.3mm: absorption; 0.5mm: fine lines; ...") splits into sentences at its semicolons.
-            var guide = needled && (guideRows.Contains(text) || HasLengthUnit(text) && IsDepthGuide(text) && !OwnLengths(text, offered()));
+            var guide = needled && (guideRows.Contains(text) || lengthsInBlock && IsDepthGuide(text) && !OwnLengths(text, offered()));
+            // Sentences as ranges of the block: a string is made only for the few that hold a stem.
             foreach (var range in Vocabulary.SentenceBreak().EnumerateSplits(text))
             {
                 var sentence = text.AsSpan(range).Trim();
@@ -68,8 +69,8 @@ internal static class FactReader
                 seenSentences.Add(s);
                 // A guide's "in clinics, 1.5 mm and above is used by professionals" is about needling, not about this product;
                 // so is each part of "As a general guide, 0.2-0.3mm ...; 2.0mm and above for deep scarring" split at a semicolon.
-                if (guide && HasLengthUnit(s) || IsGeneralLengthTalk(s, offered) ||
-                    s.Length < text.Length && HasLengthUnit(s) && IsGeneralLengthTalk(WholeSentence(text, range), offered)) continue;
+                if (HasLengthUnit(s) && (guide || IsGeneralLengthTalk(s, offered) ||
+                                         s.Length < text.Length && IsGeneralLengthTalk(WholeSentence(text, range), offered))) continue;
                 ReadCues(s, families, block.From, kind, Add);
             }
         }
@@ -226,16 +227,7 @@ internal static class FactReader
             if (Vocabulary.NotLengthBefore().IsMatch(before) || Vocabulary.NotLengthAfter().IsMatch(after)) continue;
             if (DimensionBefore.IsMatch(before)) continue;
             var all = m.Groups["all"].Value;
-            var unit = m.Groups["unit"].Value.ToLowerInvariant();
-            var scale = Scale(unit);
-            var values = new List<double>();
-            foreach (Match n in Vocabulary.Number().Matches(all))
-            {
-                if (double.TryParse(n.Value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-                {
-                    values.Add(Math.Round(v * scale, 3));
-                }
-            }
+            var values = Figures(m).ToList();
             var isRange = values.Count == 2 && Vocabulary.RangeSeparator().IsMatch(all);
             // An adjustable pen's "0-2.5 mm" gives 2.5 only: 0 is the retracted position, not a needle length (rules.md
             // asks for the range ends; a 0 would make every adjustable pen "implausible").
@@ -243,7 +235,7 @@ internal static class FactReader
             if (values.Count == 0) continue;
             // Past a few millimetres a figure is a dimension (roller head, handle, "pen length: 155 mm"), not a needle,
             // unless it names the needles (then it is a likely unit error the implausible-length rule reports).
-            if (values.Max() > 5.0 && !Vocabulary.StrictNeedleWord().IsMatch((block.Label ?? "") + " " + before)) continue;
+            if (values.Max() > 5.0 && !Vocabulary.NeedleWord().IsMatch((block.Label ?? "") + " " + before)) continue;
             if (variantValues is not null)
             {
                 variantValues.AddRange(values);
@@ -272,8 +264,7 @@ internal static class FactReader
     /// lengths, and a length asked about in an FAQ ("Can I buy a longer 0.5 mm head?"), unless nothing else states one.</summary>
     private static void DropGeneralTalk(List<LengthMention> lengths, Func<HashSet<double>> offered, HashSet<string> guideRows)
     {
-        bool General(LengthMention m) => m.Text.EndsWith('?') || Vocabulary.GeneralTalk().IsMatch(m.Text) ||
-                                         (IsDepthGuide(m.Text) && !OwnLengths(m.Text, offered())) || guideRows.Contains(m.Text);
+        bool General(LengthMention m) => m.Text.EndsWith('?') || IsGeneralLengthTalk(m.Text, offered) || guideRows.Contains(m.Text);
         if (lengths.Any(m => !General(m))) lengths.RemoveAll(General);
     }
 
@@ -361,19 +352,20 @@ internal static class FactReader
 
     private static bool OwnLengths(string text, HashSet<double> offered) => offered.Count > 0 && FiguresIn(text).All(offered.Contains);
 
-    /// <summary>Millimetres per unit: mm and millimetre words 1, the rest (µm, um, microns) 0.001.</summary>
-    private static double Scale(string unit) => unit.StartsWith("mm", StringComparison.Ordinal) || unit.StartsWith("mil", StringComparison.Ordinal) ? 1.0 : 0.001;
-
     /// <summary>Every figure of every length phrase in the text, in millimetres.</summary>
-    private static IEnumerable<double> FiguresIn(string text)
+    private static IEnumerable<double> FiguresIn(string text) =>
+        Vocabulary.Length().Matches(text).SelectMany(Figures).Where(v => v > 0);
+
+    /// <summary>The figures of one length phrase ("0.5/1.0 mm", "0,25-2,5 mm", "250 µm") in millimetres, zeros included
+    /// (the retracted end of "0-2.5 mm" still makes it a range).</summary>
+    private static IEnumerable<double> Figures(Match length)
     {
-        foreach (Match m in Vocabulary.Length().Matches(text))
+        var unit = length.Groups["unit"].Value.ToLowerInvariant();
+        // mm and the millimetre words; the rest (µm, um, microns) are thousandths.
+        var scale = unit.StartsWith("mm", StringComparison.Ordinal) || unit.StartsWith("mil", StringComparison.Ordinal) ? 1.0 : 0.001;
+        foreach (Match n in Vocabulary.Number().Matches(length.Groups["all"].Value))
         {
-            var scale = Scale(m.Groups["unit"].Value.ToLowerInvariant());
-            foreach (Match n in Vocabulary.Number().Matches(m.Groups["all"].Value))
-            {
-                if (double.TryParse(n.Value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0) yield return Math.Round(v * scale, 3);
-            }
+            if (double.TryParse(n.Value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) yield return Math.Round(v * scale, 3);
         }
     }
 

@@ -503,12 +503,12 @@ internal sealed class PageExtractor
     private void MarkSectionNoise(IElement heading)
     {
         var section = heading.ParentElement;
-        MarkNoiseSection(section);
+        AddNoiseSection(section);
         if (section is { ParentElement: { } outer } && section.Children.All(c => c == heading || c.LocalName is "p" or "span") &&
-            TextContentOf(section).Length < 200) MarkNoiseSection(outer);
+            TextContentOf(section).Length < 200) AddNoiseSection(outer);
     }
 
-    private void MarkNoiseSection(IElement? section)
+    private void AddNoiseSection(IElement? section)
     {
         if (section is null || section == _document.Body || IsProtected(section) || section.LocalName is "main" or "body") return;
         _noise.Add(section);
@@ -995,14 +995,14 @@ internal sealed class PageExtractor
         for (var i = 0; i < span.Length && clean; i++)
         {
             var c = span[i];
-            if (c is '\u200b' or '\u200e' or '\u200f' || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == span.Length - 1 || span[i + 1] == ' ' || char.IsWhiteSpace(span[i + 1]) || span[i + 1] == '\u200b'))) clean = false;
+            if (Invisible(c) || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == span.Length - 1 || span[i + 1] == ' ' || char.IsWhiteSpace(span[i + 1]) || Invisible(span[i + 1])))) clean = false;
         }
         if (clean) return text;
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in span)
         {
-            if (c is '\u200b' or '\u200e' or '\u200f') continue;
+            if (Invisible(c)) continue;
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = sb.Length > 0;
@@ -1015,11 +1015,15 @@ internal sealed class PageExtractor
         return sb.ToString();
     }
 
-    private static string Normalize(string text) => Clean(text);
+    /// <summary>Zero-width spaces and left-to-right / right-to-left marks (Amazon puts them in detail values).</summary>
+    private static bool Invisible(char c) => c is '\u200b' or '\u200e' or '\u200f';
 
-    /// <summary><see cref="Clean(string)"/> of a builder's text, read from its chunks: one string made, not two.</summary>
+    /// <summary>What the walk writes for a `br`, so that <see cref="Clean(StringBuilder)"/> can tell a line the page drew
+    /// from a line break in the HTML source.</summary>
     private const char LineBreak = '\u2028';
 
+    /// <summary><see cref="Clean(string)"/> of a builder's text, read from its chunks: one string made, not two; a
+    /// <see cref="LineBreak"/> becomes a newline, which ends a sentence.</summary>
     internal static string Clean(StringBuilder text)
     {
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
@@ -1030,7 +1034,7 @@ internal sealed class PageExtractor
         {
             foreach (var c in chunk.Span)
             {
-                if (c is '\u200b' or '\u200e' or '\u200f') continue;
+                if (Invisible(c)) continue;
                 if (c == LineBreak)
                 {
                     pendingBreak = n > 0;

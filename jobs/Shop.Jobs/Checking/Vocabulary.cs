@@ -31,12 +31,9 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^\s*(?:in\s*)?(?:diam(?:eter)?|dia\b|thick|wide|width|gauge|long\s*handle|handle|x\s*\d|×|\*\s*\d|Ø|Durchmesser|de\s*diamètre|de\s*diámetro|(?:measur\w*\s*)?(?:deviation|tolerance|error|difference)|Abweichung|Messabweichung|d'écart|de\s*desviación)", O)]
     public static partial Regex NotLengthAfter();
 
-    [GeneratedRegex(@"needle|pin|nadel|aiguille|aguja|micro[-\s]?needl|depth|tiefe|profondeur|profundidad|length|länge|longueur|longitud", O)]
-    public static partial Regex NeedleWord();
-
     /// <summary>Words that name the needles themselves (not "length" alone: a pen or a handle has a length too).</summary>
     [GeneratedRegex(@"needle|pin\b|nadel|aiguille|aguja|micro[-\s]?needl|depth|tiefe|profondeur|profundidad", O)]
-    public static partial Regex StrictNeedleWord();
+    public static partial Regex NeedleWord();
 
     /// <summary>Sentences about needle lengths in general, not this product's: guides, FAQs, clinic talk.</summary>
     [GeneratedRegex(@"\b(?:typically|usually|generally|in\s+general|as\s+a\s+rule|in\s+(?:the\s+|a\s+)?clinics?|(?:clinics?|salons?|professionals?|dermatologists?)\s+(?:may\s+|often\s+|usually\s+|typically\s+|will\s+|can\s+)?(?:use|go|work)|clinic(?:al)?\s+microneedling|dermatologists?\s+recommend|our\s+blog|reserved\s+for|en\s+général|généralement|en\s+règle\s+générale|en\s+cabinet|réservée?s?\s+aux|im\s+allgemeinen|in\s+der\s+regel|üblicherweise|normalerweise|empfehlen\s+(?:dermatologen|experten|ärzte)|spricht\s+man|vorbehalten|por\s+lo\s+general|generalmente|normalmente|en\s+clínicas?|reservad[oa]s?\s+a|anything\s+(?:above|over|beyond|below|under)|as\s+a\s+(?:general\s+|rough\s+)?guide|à\s+titre\s+indicatif|als\s+richtwert|como\s+referencia|a\s+modo\s+de\s+guía|(?<!\bour\s)(?<!\bthese\s)(?:derma[-\s]?)?(?:rollers|pens|stamps)\s+(?:use|have|go)\b|other\s+sizes|see\s+our\s+(?:store|shop)|longer\s+needles|not\s+(?:part\s+of|included\s+in)\s+this|längere\s+nadeln|gehören\s+in\s+die\s+hände|nicht\s+teil\s+dieses|aiguilles\s+plus\s+longues|agujas\s+más\s+largas)\b", O)]
