@@ -8,6 +8,8 @@ using Shop.Web.Tests.Infrastructure;
 
 namespace Shop.Web.Tests.Account;
 
+// Its admin opens the Hangfire dashboard, which reads the storage a parallel host may have disposed (see HangfireCollection).
+[Collection(Shop.Web.Tests.Scans.HangfireCollection.Name)]
 public sealed class SignInTests : IClassFixture<SignInTests.Fixture>
 {
     public sealed class Fixture : IDisposable

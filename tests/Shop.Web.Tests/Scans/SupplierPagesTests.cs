@@ -199,8 +199,8 @@ public sealed class SupplierPagesTests : IClassFixture<ShopFactory>
     }
 }
 
-/// <summary>Hangfire keeps its storage in a static (JobStorage.Current): hosts that enqueue jobs run alone, or one
-/// host's disposal pulls the storage from under another.</summary>
+/// <summary>Hangfire keeps its storage in a static (JobStorage.Current): hosts that enqueue jobs or open the dashboard run
+/// alone, or one host's disposal pulls the storage from under another (seen once as a 500 from the dashboard).</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class HangfireCollection
 {
